@@ -1,0 +1,248 @@
+"""One turn of the conversation: commands, the current question, the summary, and after the report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intake.conversation import commands, summary
+from intake.conversation.answers import InvalidAnswerError, parse_choice
+from intake.conversation.commands import Command
+from intake.conversation.lifecycle import keep_as_incomplete, start_conversation
+from intake.conversation.states import State, Status
+from intake.conversation.steps import Step, danger_advice, describe, next_step
+from intake.conversation.turn import Turn
+from intake.i18n import translations
+from intake.messages import MAX_MESSAGE_CHARS, Choice, Reply
+from intake.models import Case, Conversation, Resident
+from intake.policy import Policy
+from intake.triage.acknowledgements import acknowledgement
+from intake.triage.cases import add_incident, apply_to_resident, open_case
+
+# A first message this long is taken as the description, so nobody has to say it twice.
+DESCRIPTION_MIN_WORDS = 6
+
+
+class Dialogue:
+    def __init__(self, session: Session, policy: Policy, steps: tuple[Step, ...], conversation: Conversation,
+                 resident: Resident, turn: Turn, now: datetime) -> None:
+        self.session, self.policy, self.steps = session, policy, steps
+        self.conversation, self.resident, self.turn, self.now = conversation, resident, turn, now
+        self.case_id: int | None = None
+
+    def step(self, text: str) -> list[Reply]:
+        t = self.turn
+        if not text:
+            return self._save([self._with_hint(t._("We did not get any words in that message."))])
+        if len(text) > MAX_MESSAGE_CHARS:
+            hint = t._("That message is too long for us to take in one go (over {limit} characters). "
+                       "Please send it in shorter parts.").format(limit=MAX_MESSAGE_CHARS)
+            return self._save([self._with_hint(hint)])
+        command = commands.command_in(text)
+        if command is not None:
+            return self._save(self._run_command(command))
+        if t.answers.pop("_new", False):
+            return self._save(self._first_message(text))
+        replies = self._danger_check(text)
+        handler = {State.SUMMARY: self._at_summary, State.CHANGE: self._at_change,
+                   State.DONE: self._after_report, State.ADD_MORE: self._adding}.get(State(self.conversation.state))
+        replies += handler(text) if handler else self._answer(text)
+        return self._save(replies)
+
+    # --- questions -----------------------------------------------------------------------------
+
+    def _first_message(self, text: str) -> list[Reply]:
+        t = self.turn
+        replies = [commands.welcome_reply(t)]
+        if len(text.split()) >= DESCRIPTION_MIN_WORDS:
+            described = describe(t, text)
+            t.answers.update(described)
+            self._remember("description", list(described))
+            if t.answers.get("danger_now"):
+                replies.insert(0, danger_advice(t))
+        return [*replies, self._ask_next()]
+
+    def _answer(self, text: str) -> list[Reply]:
+        step = next_step(self.steps, self.turn.answers)
+        if step is None:
+            return [self._ask_next()]
+        try:
+            taken = step.take(self.turn, text)
+        except InvalidAnswerError:
+            self.conversation.attempts += 1
+            if self.conversation.attempts >= self.policy.max_attempts:
+                return [commands.too_many_tries_reply(self.turn), step.ask(self.turn)]
+            return [self._with_hint(step.hint(self.turn))]
+        self.conversation.attempts = 0
+        updates = {step.key: True, **taken.updates}  # the step's own key marks it answered
+        self.turn.answers.update(updates)
+        self._remember(step.key, list(updates))
+        if "language" in taken.updates:
+            self.conversation.language = taken.updates["language"]
+            self.turn.tr = translations(self.conversation.language)
+        return [*taken.say, self._ask_next()]
+
+    def _ask_next(self) -> Reply:
+        step = next_step(self.steps, self.turn.answers)
+        if step is None:
+            self.conversation.state = State.SUMMARY
+            return summary.ask_summary(self.turn, self.steps)
+        self.conversation.state = step.state
+        return step.ask(self.turn)
+
+    def _current_question(self) -> Reply:
+        state = State(self.conversation.state)
+        if state is State.CHANGE:
+            return summary.ask_change(self.turn)
+        if state in (State.DONE, State.ADD_MORE):
+            return self._done_question()
+        return self._ask_next()
+
+    def _with_hint(self, hint: str) -> Reply:
+        question = self._current_question()
+        return Reply(f"{hint}\n\n{question.text}", question.choices)
+
+    def _remember(self, key: str, updated: list[str]) -> None:
+        taken = dict(self.turn.answers.get("_taken", {}))
+        taken[key] = updated
+        self.turn.answers["_taken"] = taken
+        self.conversation.history = [*self.conversation.history, key]
+
+    def _forget(self, key: str) -> None:
+        taken = dict(self.turn.answers.get("_taken", {}))
+        for updated in taken.pop(key, [key]):
+            self.turn.answers.pop(updated, None)
+        self.turn.answers["_taken"] = taken
+        self.conversation.history = [k for k in self.conversation.history if k != key]
+
+    def _danger_check(self, text: str) -> list[Reply]:
+        """Whatever the question, words that say someone is in danger now get the 999 advice first."""
+        if len(text.split()) < 3 or not self.turn.classify(text).danger_now:
+            return []
+        self.turn.answers["danger_now"] = True
+        return [danger_advice(self.turn)]
+
+    # --- summary, changes and after the report ---------------------------------------------------
+
+    def _at_summary(self, text: str) -> list[Reply]:
+        try:
+            choice = parse_choice(text, summary.summary_choices(self.turn), {"send": {"yes", "y", "confirm", "ok"}})
+        except InvalidAnswerError:
+            return [self._with_hint(self.turn._("Please reply 1 to send your report, or 2 to change something."))]
+        if choice == "restart":
+            return self._run_command(Command.RESTART)
+        if choice == "change":
+            self.conversation.state = State.CHANGE
+            return [summary.ask_change(self.turn)]
+        return [self._send_report()]
+
+    def _at_change(self, text: str) -> list[Reply]:
+        try:
+            section = parse_choice(text, summary.section_choices(self.turn))
+        except InvalidAnswerError:
+            return [self._with_hint(self.turn._("Please reply with the number of the part to change."))]
+        for step in self.steps:
+            if step.section == section:
+                self._forget(step.key)
+        return [self._ask_next()]
+
+    def _send_report(self) -> Reply:
+        answers = self.turn.answers
+        self.conversation.answers = dict(answers)
+        apply_to_resident(self.resident, answers)
+        case, decision = open_case(self.session, self.policy, self.conversation, self.resident, self.now)
+        self.case_id = case.id
+        answers["case_reference"] = case.reference
+        self.conversation.status, self.conversation.state = Status.COMPLETED, State.DONE
+        return acknowledgement(case.reference, decision, self.policy, self.turn.tr,
+                               anonymous=case.anonymous, language=self.conversation.language)
+
+    def _done_choices(self) -> tuple[Choice, ...]:
+        t = self.turn
+        return (Choice("add", t._("Add to my report {reference}").format(reference=self._reference())),
+                Choice("new", t._("Start a new report")))
+
+    def _done_question(self) -> Reply:
+        if self.conversation.state == State.ADD_MORE:
+            return Reply(self.turn._("Please tell us what has happened since your report."))
+        return Reply(self.turn._("Your report {reference} is with our team. What would you like to do?").format(
+            reference=self._reference()), self._done_choices())
+
+    def _reference(self) -> str:
+        return str(self.turn.answers.get("case_reference", ""))
+
+    def _after_report(self, text: str) -> list[Reply]:
+        try:
+            choice = parse_choice(text, self._done_choices(), {"add": {"add", "add to it", "add to report"},
+                                                               "new": {"new"}})
+        except InvalidAnswerError:
+            if len(text.split()) >= 3:
+                self.turn.answers["_pending_incident"] = text
+            return [self._done_question()]
+        if choice == "new":
+            return self._run_command(Command.RESTART)
+        pending = self.turn.answers.pop("_pending_incident", None)
+        if pending:
+            return self._adding(pending)
+        self.conversation.state = State.ADD_MORE
+        return [self._done_question()]
+
+    def _adding(self, text: str) -> list[Reply]:
+        case = self.session.scalars(select(Case).where(Case.reference == self._reference())).one()
+        add_incident(self.session, case, text, self.conversation.channel)
+        self.case_id = case.id
+        self.conversation.state = State.DONE
+        return [Reply(self.turn._("Thank you. We have added this to your report {reference}. The officer "
+                                  "dealing with it will see it.").format(reference=case.reference))]
+
+    # --- commands ------------------------------------------------------------------------------
+
+    def _run_command(self, command: Command) -> list[Reply]:
+        t = self.turn
+        t.answers.pop("_new", None)
+        if command is Command.HELP:
+            return [commands.help_reply(t), self._current_question()]
+        if command is Command.HUMAN:
+            return [commands.human_reply(t), self._current_question()]
+        if command is Command.MENU:
+            return [self._current_question()]
+        if command is Command.BACK:
+            return self._back()
+        if command is Command.STOP:
+            self._end(Status.STOPPED)
+            return [commands.stopped_reply(t)]
+        self._end(Status.RESTARTED)
+        return self._restart()
+
+    def _back(self) -> list[Reply]:
+        if self.conversation.state in (State.DONE, State.ADD_MORE):
+            return [self._done_question()]
+        if not self.conversation.history:
+            return [commands.first_question_reply(self.turn), self._ask_next()]
+        self._forget(self.conversation.history[-1])
+        return [self._ask_next()]
+
+    def _end(self, status: Status) -> None:
+        self.conversation.answers = dict(self.turn.answers)
+        if self.conversation.status == Status.ACTIVE:
+            keep_as_incomplete(self.session, self.conversation, status)
+        else:
+            self.conversation.status = status
+
+    def _restart(self) -> list[Reply]:
+        old_language = self.conversation.language
+        self._save([])
+        inbound = self.turn.inbound
+        self.conversation = start_conversation(self.session, inbound, self.resident, self.policy, self.now)
+        self.conversation.language = old_language
+        self.turn.answers = {k: v for k, v in self.conversation.answers.items() if k != "_new"}
+        return [Reply(self.turn._("Starting a new report.")), self._ask_next()]
+
+    def _save(self, replies: list[Reply]) -> list[Reply]:
+        if self.conversation.status in (Status.ACTIVE, Status.COMPLETED):
+            self.conversation.answers = dict(self.turn.answers)
+        self.conversation.updated_at = self.now
+        return replies
