@@ -28,6 +28,8 @@ class Settings:
     # Run the outbox worker as a thread of the web process (single-machine `make run`).
     worker_in_process: bool = False
     secure_cookies: bool = False
+    # Evidence files (photos, audio) are kept here, outside anything the web server serves.
+    evidence_dir: Path = INSTANCE_DIR / "evidence"
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -95,5 +97,6 @@ def from_environment() -> Settings:
         worker_poll_seconds=_float("WORKER_POLL_SECONDS", 1.0),
         worker_in_process=_flag("WORKER_IN_PROCESS", False),
         secure_cookies=_flag("SECURE_COOKIES", False),
+        evidence_dir=Path(os.environ.get("EVIDENCE_DIR") or INSTANCE_DIR / "evidence"),
         extra={k: os.environ[k] for k in channel_keys},
     )

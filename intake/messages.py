@@ -18,6 +18,7 @@ class Attachment:
     content_type: str
     stored_path: str
     size: int
+    sha256: str
 
 
 @dataclass(frozen=True)

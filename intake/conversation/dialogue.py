@@ -17,7 +17,7 @@ from intake.conversation.steps import Step, danger_advice, describe, next_step
 from intake.conversation.turn import Turn
 from intake.i18n import translations
 from intake.messages import MAX_MESSAGE_CHARS, Choice, Reply
-from intake.models import Case, Conversation, Resident
+from intake.models import Case, Conversation, Evidence, Resident
 from intake.policy import Policy
 from intake.triage.acknowledgements import acknowledgement
 from intake.triage.cases import add_incident, apply_to_resident, open_case
@@ -35,6 +35,9 @@ class Dialogue:
 
     def step(self, text: str) -> list[Reply]:
         t = self.turn
+        notes = self._keep_evidence() + self._keep_location()
+        if not text and notes:
+            return self._save([*notes, self._current_question()])
         if not text:
             return self._save([self._with_hint(t._("We did not get any words in that message."))])
         if len(text) > MAX_MESSAGE_CHARS:
@@ -124,6 +127,33 @@ class Dialogue:
             return []
         self.turn.answers["danger_now"] = True
         return [danger_advice(self.turn)]
+
+    def _keep_evidence(self) -> list[Reply]:
+        """Files the channel already checked and stored: linked to this report, or to the open case."""
+        attachments = self.turn.inbound.attachments
+        if not attachments:
+            return []
+        case_id = self._open_case_id()
+        for item in attachments:
+            self.session.add(Evidence(conversation_id=self.conversation.id, case_id=case_id,
+                                      channel=self.conversation.channel, content_type=item.content_type,
+                                      stored_path=item.stored_path, size=item.size, sha256=item.sha256))
+        self.case_id = case_id
+        return [Reply(self.turn._("Thank you. We have kept your file with your report."))]
+
+    def _keep_location(self) -> list[Reply]:
+        location = self.turn.inbound.location
+        if location is None:
+            return []
+        self.turn.answers["coordinates"] = [round(location[0], 6), round(location[1], 6)]
+        return [Reply(self.turn._("Thank you for sharing your location. Please also tell us the address or "
+                                  "postcode if you can, or reply Skip."))]
+
+    def _open_case_id(self) -> int | None:
+        reference = self.turn.answers.get("case_reference")
+        if not reference:
+            return None
+        return self.session.scalar(select(Case.id).where(Case.reference == reference))
 
     # --- summary, changes and after the report ---------------------------------------------------
 

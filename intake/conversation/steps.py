@@ -155,6 +155,8 @@ def ask_where(t: Turn) -> Reply:
 
 
 def take_where(t: Turn, text: str) -> Taken:
+    if t.answers.get("coordinates") and parse.is_skip(text):
+        return Taken({"location": t._("Shared location"), "postcode": None})
     if not parse.looks_like_address(text):
         raise parse.InvalidAnswerError(text)
     return Taken({"location": text.strip(), "postcode": parse.find_postcode(text)})

@@ -3,6 +3,7 @@
 from intake.models.base import Base
 from intake.models.cases import Case, CaseEvent, ReferenceCounter, Report, TypeCorrection
 from intake.models.conversations import Conversation, Message
+from intake.models.evidence import Evidence
 from intake.models.outbox import OutboxMessage
 from intake.models.residents import Resident
 
@@ -11,6 +12,7 @@ __all__ = [
     "Case",
     "CaseEvent",
     "Conversation",
+    "Evidence",
     "Message",
     "OutboxMessage",
     "ReferenceCounter",

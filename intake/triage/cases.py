@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from intake.enums import CaseStatus
-from intake.models import Case, CaseEvent, Conversation, Report, Resident, TypeCorrection
+from intake.models import Case, CaseEvent, Conversation, Evidence, Report, Resident, TypeCorrection
 from intake.policy import Policy
 from intake.triage.decision import TriageDecision, decide
 from intake.triage.references import allocate_reference
@@ -59,6 +60,7 @@ def open_case(
     session.add(case)
     session.flush()
     session.add(CaseEvent(case_id=case.id, kind="opened", actor="resident", detail=_opened_detail(decision)))
+    session.execute(update(Evidence).where(Evidence.conversation_id == conversation.id).values(case_id=case.id))
     _record_correction(session, case, answers)
     return case, decision
 
