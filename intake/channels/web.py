@@ -10,7 +10,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, render_template, request, send_file
+from flask import Blueprint, Response, jsonify, render_template, request
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
@@ -65,7 +65,7 @@ def chat_page() -> str:
 
 @blueprint.get("/api/openapi.json")
 def openapi() -> Response:
-    return send_file(OPENAPI, mimetype="application/json")
+    return Response(OPENAPI.read_bytes(), mimetype="application/json")
 
 
 @blueprint.post("/api/chat/messages")

@@ -84,12 +84,20 @@ def find_postcode(text: str) -> str | None:
     return f"{match.group(1).upper()} {match.group(2).upper()}" if match else None
 
 
+PLACE_WORDS = {
+    "road", "rd", "street", "st", "lane", "ln", "close", "avenue", "ave", "drive", "way", "court", "crescent",
+    "place", "walk", "grove", "terrace", "gardens", "hill", "row", "square", "green", "rise", "park", "estate",
+    "flats", "flat", "house", "block", "tower", "parade", "mews", "view", "precinct", "centre", "garages",
+}
+
+
 def looks_like_address(text: str) -> bool:
-    """A place we could find: a postcode, or a number and a street-like word, or a named place."""
+    """A place an officer could find: a postcode, a house or flat number with a name, or a street word."""
     if find_postcode(text):
         return True
-    words = re.findall(r"[A-Za-z]{3,}", text)
-    return bool(re.search(r"\d", text) and words) or len(words) >= 2
+    words = re.findall(r"[A-Za-z]{2,}", text.lower())
+    has_number = bool(re.search(r"\d", text))
+    return bool(words) and (has_number or any(w in PLACE_WORDS for w in words))
 
 
 def is_email(text: str) -> bool:
