@@ -6,6 +6,7 @@ state and every outbox row it causes.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -53,6 +54,9 @@ class Database:
         self.url = normalise_database_url(url)
         self.engine: Engine = _create_engine(self.url, **engine_options)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite has one writer at a time. Queueing this process's threads on a lock is fairer and far
+        # faster than letting them poll SQLite's busy handler; other processes still use busy_timeout.
+        self._sqlite_lock = threading.RLock() if self.url.startswith("sqlite") else None
 
     @property
     def is_postgres(self) -> bool:
@@ -61,7 +65,11 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session that commits on success and rolls back on any error."""
-        with self.sessions() as session, session.begin():
+        if self._sqlite_lock is None:
+            with self.sessions() as session, session.begin():
+                yield session
+            return
+        with self._sqlite_lock, self.sessions() as session, session.begin():
             yield session
 
     def dispose(self) -> None:
