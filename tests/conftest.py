@@ -90,3 +90,7 @@ def app(settings: Settings, db: Database, sender: RecordingSender):  # type: ign
 @pytest.fixture
 def client(app):  # type: ignore[no-untyped-def]
     return app.test_client()
+
+
+# The local fake Twilio REST API and an app wired to it (tests/fake_twilio.py).
+from tests.fake_twilio import fake_twilio, sms_app  # noqa: E402,F401
