@@ -47,7 +47,8 @@ class FakeTwilio:
     def __init__(self) -> None:
         self.messages: list[dict[str, str]] = []
         self.media: dict[str, tuple[bytes, str]] = {}
-        self.failures: list[Failure] = []
+        # Scripted outcomes for the next requests: a Failure, or None to let that one through.
+        self.failures: list[Failure | None] = []
         self.media_failures = 0
         self.delay_seconds = 0.0
         self.requests = 0
@@ -67,9 +68,7 @@ class FakeTwilio:
         class Handler(_Handler):
             twilio = fake
 
-        ThreadingHTTPServer.allow_reuse_address = True
-        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", self.port), Handler)
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
 
@@ -80,7 +79,7 @@ class FakeTwilio:
             self.server.server_close()
             self.server = None
 
-    def fail_next(self, *failures: Failure) -> None:
+    def fail_next(self, *failures: Failure | None) -> None:
         with self.lock:
             self.failures.extend(failures)
 
@@ -92,6 +91,11 @@ class FakeTwilio:
     def sent_to(self, to: str) -> list[dict[str, str]]:
         with self.lock:
             return [m for m in self.messages if m["To"] == to]
+
+
+class _Server(ThreadingHTTPServer):
+    allow_reuse_address = True  # "down, then back" restarts on the same port
+    daemon_threads = True
 
 
 class _Handler(BaseHTTPRequestHandler):
