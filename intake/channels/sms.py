@@ -161,10 +161,10 @@ def receive_inbound() -> Response:
     config = require_config()
     require_signature(config)
     message = parse_twilio_form(request.form)
-    db = services().db
-    if sms_store.already_received(db, message.channel, message.message_sid):
+    seen, was_out = sms_store.sender_state(services().db, message.channel, message.sender, message.message_sid)
+    if seen:
         return empty_twiml()  # Twilio retried a message we have handled
-    text = apply_keywords(message)
+    text = apply_keywords(message, was_out)
     if text is None:
         return empty_twiml()
     media = fetch_media(config, message.media) if message.media else FetchedMedia((), ())
@@ -178,10 +178,9 @@ def receive_inbound() -> Response:
     return empty_twiml()
 
 
-def apply_keywords(message: TwilioMessage) -> str | None:
+def apply_keywords(message: TwilioMessage, was_out: bool) -> str | None:
     """STOP ends all messages (None: nothing for the conversation); START resumes where they were."""
     db = services().db
-    was_out = sms_store.opted_out(db, message.channel, message.sender)
     keyword = keyword_in(message.text, opted_out=was_out)
     if keyword is Keyword.OPT_OUT:
         sms_store.record_opt_out(db, message.channel, message.sender, opted_out=True, message_sid=message.message_sid)

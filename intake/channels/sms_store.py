@@ -28,12 +28,11 @@ STATUS_RANK = {
 NOT_DELIVERED = frozenset({"undelivered", "failed"})
 
 
-def already_received(db: Database, channel: str, message_sid: str) -> bool:
-    """True when this MessageSid was handled before: a retry, answered without doing anything."""
+def sender_state(db: Database, channel: str, address: str, message_sid: str) -> tuple[bool, bool]:
+    """(already received, opted out) in one short read: the webhook's two questions before any work."""
     with db.sessions() as session:
         seen = session.scalar(select(Message.id).where(Message.channel == channel, Message.dedupe_key == message_sid))
-        seen = seen or session.scalar(select(SmsOptOutEvent.id).where(SmsOptOutEvent.message_sid == message_sid))
-        return seen is not None
+        return seen is not None, is_opted_out(session, channel, address)
 
 
 def is_opted_out(session: Session, channel: str, address: str) -> bool:
