@@ -43,8 +43,8 @@ def strip_metadata(data: bytes, content_type: str) -> bytes:
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
-            clean = Image.new(image.mode, image.size)
-            clean.putdata(list(image.getdata()) if image.mode == "P" else image.getdata())
+            # Only the pixel bytes are copied (Image.getdata is deprecated in Pillow 12).
+            clean = Image.frombytes(image.mode, image.size, image.tobytes())
             if image.mode == "P" and image.getpalette():
                 clean.putpalette(image.getpalette())
             out = io.BytesIO()

@@ -133,3 +133,17 @@ def deliver_due(
         log.info("outbox sent", extra={"outbox_id": message.id, "channel": message.channel})
     return len(batch)
 
+
+
+def note_delivery(
+    session: Session, message_id: int, *, delivery_status: str | None = None, segments: int | None = None,
+) -> OutboxMessage | None:
+    """A channel's news about a row it sent: the provider's delivery status, the segments it was billed as."""
+    row = session.get(OutboxMessage, message_id)
+    if row is None:
+        return None
+    if delivery_status is not None:
+        row.delivery_status = delivery_status
+    if segments is not None:
+        row.segments = segments
+    return row

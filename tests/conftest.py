@@ -17,6 +17,9 @@ from intake.migrations import upgrade
 from intake.models import Base
 from tests.factories import RecordingSender, fixed_classifier
 
+# Local fake provider servers and apps wired to them live in their own modules.
+pytest_plugins = ["tests.fake_twilio"]
+
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from intake.channels.sms_sender import build_twilio_senders
+from intake.channels.twilio_config import twilio_settings
 from intake.config import Settings
+from intake.db import Database
 from intake.enums import Channel
 from intake.outbox import Outgoing, Sender
 
@@ -14,5 +17,7 @@ class InboxSender:
         return f"inbox-{message.id}"
 
 
-def build_senders(settings: Settings) -> dict[str, Sender]:
-    return {Channel.WEB: InboxSender(), Channel.CONSOLE: InboxSender()}
+def build_senders(settings: Settings, db: Database | None = None) -> dict[str, Sender]:
+    senders: dict[str, Sender] = {Channel.WEB: InboxSender(), Channel.CONSOLE: InboxSender()}
+    senders.update(build_twilio_senders(twilio_settings(settings), db))
+    return senders

@@ -6,6 +6,7 @@ from intake.models.conversations import Conversation, Message
 from intake.models.evidence import Evidence
 from intake.models.outbox import OutboxMessage
 from intake.models.residents import Resident
+from intake.models.sms import SmsOptOutEvent, SmsPart, SmsStatusEvent
 
 __all__ = [
     "Base",
@@ -18,5 +19,8 @@ __all__ = [
     "ReferenceCounter",
     "Report",
     "Resident",
+    "SmsOptOutEvent",
+    "SmsPart",
+    "SmsStatusEvent",
     "TypeCorrection",
 ]

@@ -32,6 +32,8 @@ class OutboxMessage(Base):
     provider_id: Mapped[str | None] = mapped_column(String(200))
     # What the provider last said about delivery (queued, delivered, undelivered...).
     delivery_status: Mapped[str | None] = mapped_column(String(30))
+    # Segments billed for it (SMS/WhatsApp), written by the channel's sender.
+    segments: Mapped[int | None]
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     sent_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = created_at_column()
