@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from intake.channels.telegram_bot import telegram_sender
 from intake.config import Settings
 from intake.enums import Channel
 from intake.outbox import Outgoing, Sender
@@ -15,4 +16,7 @@ class InboxSender:
 
 
 def build_senders(settings: Settings) -> dict[str, Sender]:
-    return {Channel.WEB: InboxSender(), Channel.CONSOLE: InboxSender()}
+    senders: dict[str, Sender] = {Channel.WEB: InboxSender(), Channel.CONSOLE: InboxSender()}
+    if (telegram := telegram_sender(settings)) is not None:
+        senders[Channel.TELEGRAM] = telegram
+    return senders
