@@ -43,8 +43,7 @@ def strip_metadata(data: bytes, content_type: str) -> bytes:
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
-            clean = Image.new(image.mode, image.size)
-            clean.putdata(list(image.getdata()) if image.mode == "P" else image.getdata())
+            clean = Image.frombytes(image.mode, image.size, image.tobytes())  # pixels only, no `info`
             if image.mode == "P" and image.getpalette():
                 clean.putpalette(image.getpalette())
             out = io.BytesIO()
