@@ -209,7 +209,7 @@ def register(app: Flask, settings: Settings, senders: dict[str, Sender]) -> None
     app.register_blueprint(blueprint)
     config = telegram_config(settings)
     if config is None:
-        log.info("telegram channel off: TELEGRAM_BOT_TOKEN is not set (its webhook answers 503)")
+        log.warning("telegram channel off: TELEGRAM_BOT_TOKEN is not set (its webhook answers 503)")
         return
     sender = senders.get(Channel.TELEGRAM)
     client = sender.client if isinstance(sender, TelegramSender) else TelegramClient(config)
