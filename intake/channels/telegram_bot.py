@@ -101,6 +101,8 @@ class TelegramClient:
         self._bot: Bot | None = None
 
     def _start(self) -> tuple[asyncio.AbstractEventLoop, Bot]:
+        # httpx logs every request's URL at INFO, and a Bot API URL contains the bot's token.
+        logging.getLogger("httpx").setLevel(max(logging.WARNING, logging.getLogger("httpx").level))
         with self._lock:
             if self._loop is None or self._bot is None or self._pid != os.getpid():
                 c = self.config
@@ -282,7 +284,11 @@ def send_error(error: TelegramError) -> SendError:
 
 
 class TelegramSender:
-    """The worker's sender for the `telegram` channel; `recipient` is the private chat's id."""
+    """The worker's sender for the `telegram` channel; `recipient` is the private chat's id.
+
+    A reply over 4,096 characters goes as several messages, the buttons under the last. If a later part
+    fails, the retry sends the whole reply again (the outbox is at-least-once); such replies are rare.
+    """
 
     def __init__(self, client: TelegramClient) -> None:
         self.client = client

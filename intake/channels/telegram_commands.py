@@ -15,7 +15,6 @@ from flask.cli import with_appcontext
 from telegram.error import Conflict, TelegramError
 
 from intake.channels.telegram import TelegramChannel
-from intake.errors import ConfigError
 from intake.services import services
 
 log = logging.getLogger(__name__)
@@ -44,7 +43,7 @@ def set_webhook(url: str | None) -> None:
     channel = _channel()
     secret = channel.config.webhook_secret
     if secret is None:
-        raise ConfigError("TELEGRAM_WEBHOOK_SECRET must be set before the webhook can be (A-Z, a-z, 0-9, _ and -)")
+        raise click.ClickException("Set TELEGRAM_WEBHOOK_SECRET first (letters, digits, _ and -; up to 256).")
     url = url or services().settings.public_base_url + WEBHOOK_PATH
     if not url.startswith("https://"):
         raise click.ClickException(f"Telegram only calls HTTPS webhooks; {url} is not one.")

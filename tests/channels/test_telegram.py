@@ -342,3 +342,15 @@ def test_set_webhook_sets_the_url_the_secret_the_allowed_updates_and_the_command
     assert {c["command"] for c in menu["commands"]} == {"start", "help", "cancel", "restart"}
     refused = telegram_app.test_cli_runner().invoke(telegram, ["set-webhook", "--url", "http://insecure.example"])
     assert refused.exit_code != 0 and "HTTPS" in refused.output
+
+
+def test_the_bot_token_never_reaches_the_logs_even_though_it_is_part_of_every_api_url(
+        telegram_app, telegram_api, caplog) -> None:
+    from tests.channels.fake_telegram_api import TOKEN
+
+    with caplog.at_level(logging.INFO):
+        post(telegram_app.test_client(), message_update(CHAT, "/start"))
+        telegram_api.fail_next("sendMessage", 502, "Bad Gateway")
+        deliver(telegram_app)
+    assert telegram_api.calls_to("sendMessage") and caplog.records
+    assert TOKEN not in caplog.text and TOKEN.split(":")[1] not in caplog.text
