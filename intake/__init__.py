@@ -27,7 +27,7 @@ def create_app(
 ) -> Flask:
     """Build the app from `settings` (the environment when None); tests pass fakes for the rest."""
     from intake import config, web_errors
-    from intake.channels import registry, sms, web
+    from intake.channels import registry, sms, telegram, web
     from intake.conversation.engine import Conversations
     from intake.db import Database, utcnow
     from intake.nlu.default import default_classifier
@@ -49,13 +49,15 @@ def create_app(
     db = Database(settings.database_url)
     clock = clock or utcnow
     conversations = Conversations(db, policy, classifier or default_classifier(policy), clock)
+    senders = senders if senders is not None else registry.build_senders(settings, db)
     app.extensions["intake"] = Services(
         settings=settings, policy=policy, db=db, conversations=conversations,
-        senders=senders if senders is not None else registry.build_senders(settings, db),
+        senders=senders,
         clock=clock,
         retry=RetryPolicy(settings.outbox_max_attempts, settings.outbox_backoff_seconds, settings.outbox_lease_seconds),
     )
     app.register_blueprint(web.blueprint)
     sms.init_app(app, settings)
+    telegram.register(app, settings, senders)
     web_errors.register(app)
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from intake.channels.sms_sender import build_twilio_senders
 from intake.channels.twilio_config import twilio_settings
+from intake.channels.telegram_bot import telegram_sender
 from intake.config import Settings
 from intake.db import Database
 from intake.enums import Channel
@@ -20,4 +21,6 @@ class InboxSender:
 def build_senders(settings: Settings, db: Database | None = None) -> dict[str, Sender]:
     senders: dict[str, Sender] = {Channel.WEB: InboxSender(), Channel.CONSOLE: InboxSender()}
     senders.update(build_twilio_senders(twilio_settings(settings), db))
+    if (telegram := telegram_sender(settings)) is not None:
+        senders[Channel.TELEGRAM] = telegram
     return senders
