@@ -26,7 +26,7 @@ def create_app(
     senders: dict[str, Sender] | None = None,
 ) -> Flask:
     """Build the app from `settings` (the environment when None); tests pass fakes for the rest."""
-    from intake import config, web_errors
+    from intake import config, officers, web_errors
     from intake.channels import registry, web
     from intake.conversation.engine import Conversations
     from intake.db import Database, utcnow
@@ -56,5 +56,6 @@ def create_app(
         retry=RetryPolicy(settings.outbox_max_attempts, settings.outbox_backoff_seconds, settings.outbox_lease_seconds),
     )
     app.register_blueprint(web.blueprint)
+    officers.init_app(app)
     web_errors.register(app)
     return app

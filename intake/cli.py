@@ -9,6 +9,7 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
+from intake.officers.commands import officers_cli, tokens_cli
 from intake.services import services
 
 
@@ -22,6 +23,10 @@ def _create_app():  # type: ignore[no-untyped-def]
 def main() -> None:
     """Report anti-social behaviour: web chat, SMS, WhatsApp and Telegram, triaged for officers."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+
+
+main.add_command(officers_cli)
+main.add_command(tokens_cli)
 
 
 @main.group()
