@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -24,9 +25,14 @@ DEMO_EMAIL = "demo.officer@example.org"
 # Demo only: `make run` prints it so a developer can sign in to a laptop copy. Never use in production.
 DEMO_PASSWORD = "demo-only-officer-password"
 
+# argon2id with the library's defaults (RFC 9106's low-memory profile). Tests swap in cheaper parameters.
 _hasher = PasswordHasher()
-# Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Verified against when the email is unknown, so a wrong email takes as long as a wrong password."""
+    return _hasher.hash("not-a-real-password")
 
 
 class Role(StrEnum):
@@ -81,7 +87,7 @@ def authenticate(session: Session, email: str, password: str, now: datetime) -> 
     """Check a sign-in; the caller's commit keeps the failure count, so the lockout spans processes."""
     officer = find_officer(session, email)
     if officer is None or not officer.active:
-        _matches(_DUMMY_HASH, password)
+        _matches(_dummy_hash(), password)
         return SignIn(None)
     if officer.locked_until is not None and officer.locked_until > now:
         return SignIn(None, locked=True)
