@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from click.testing import CliRunner
+from flask.cli import ScriptInfo
 
 from intake.cli import main
 from intake.models import Officer
@@ -134,15 +135,15 @@ def test_sign_in_never_redirects_off_site(db, client):
 
 
 @pytest.fixture
-def cli(settings, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("SECRET_KEY", "cli-secret")
-    return CliRunner()
+def cli(app):  # type: ignore[no-untyped-def]
+    """`intake ...` run against the test app (the fixture disposes its database)."""
+    info = ScriptInfo(create_app=lambda: app)
+    return lambda args, **kwargs: CliRunner().invoke(main, args, obj=info, **kwargs)
 
 
 def test_the_officers_create_command_prompts_for_the_password_and_hashes_it(db, cli):
-    result = cli.invoke(main, ["officers", "create", "--email", "Jo@Example.org", "--name", "Jo Bloggs",
-                               "--role", "manager"], input=f"{PASSWORD}\n{PASSWORD}\n")
+    result = cli(["officers", "create", "--email", "Jo@Example.org", "--name", "Jo Bloggs",
+                  "--role", "manager"], input=f"{PASSWORD}\n{PASSWORD}\n")
     assert result.exit_code == 0, result.output
     with db.transaction() as session:
         officer = accounts.find_officer(session, "jo@example.org")
@@ -151,8 +152,8 @@ def test_the_officers_create_command_prompts_for_the_password_and_hashes_it(db, 
 
 
 def test_the_demo_command_is_idempotent_and_prints_a_working_sign_in(db, cli, client):
-    first = cli.invoke(main, ["officers", "demo"])
-    second = cli.invoke(main, ["officers", "demo"])
+    first = cli(["officers", "demo"])
+    second = cli(["officers", "demo"])
     assert first.exit_code == second.exit_code == 0, first.output
     assert accounts.DEMO_EMAIL in second.output and accounts.DEMO_PASSWORD in second.output
     with db.transaction() as session:
