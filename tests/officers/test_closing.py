@@ -159,3 +159,24 @@ def _events(db, reference: str) -> list[CaseEvent]:  # type: ignore[no-untyped-d
     with db.transaction() as session:
         case_id = session.scalar(select(Case.id).where(Case.reference == reference))
         return list(session.scalars(select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.id)))
+
+
+def test_a_survey_sent_during_a_new_report_is_answered_and_the_report_carries_on_where_it_was(app, db, client):
+    at(app, THURSDAY)
+    signed_in_officer(db, client)
+    reference = make_case(db, channel="web", address="web-token-3")
+    conversations = app.extensions["intake"].conversations
+
+    def resident_says(text: str) -> str:
+        outcome = conversations.receive(Inbound(channel=Channel.WEB, sender="web-token-3", text=text))
+        return "\n".join(r.text for r in outcome.replies)
+
+    resident_says("new")  # from the after-report menu: start a new report
+    assert "Please tell us what is happening" in resident_says("no")
+    act(client, reference, "assign")
+    act(client, reference, "close", reason="resolved")
+    assert "anything you would like to tell us" in resident_says("very satisfied")
+    assert "Please tell us what is happening" in resident_says("skip")  # back to the new report's question
+    with db.transaction() as session:
+        survey = session.scalars(select(Survey)).one()
+    assert (survey.rating, survey.status) == (5, "answered")
