@@ -9,6 +9,7 @@ PYTHON ?= python3
 
 run: install
 	$(INTAKE) db upgrade
+	$(INTAKE) officers demo
 	$(INTAKE) serve --host 127.0.0.1 --port 5000
 
 test: install browser

@@ -26,7 +26,7 @@ def create_app(
     senders: dict[str, Sender] | None = None,
 ) -> Flask:
     """Build the app from `settings` (the environment when None); tests pass fakes for the rest."""
-    from intake import config, web_errors
+    from intake import config, officers, web_errors
     from intake.channels import registry, sms, telegram, web
     from intake.conversation.engine import Conversations
     from intake.db import Database, utcnow
@@ -59,5 +59,6 @@ def create_app(
     app.register_blueprint(web.blueprint)
     sms.init_app(app, settings)
     telegram.register(app, settings, senders)
+    officers.init_app(app)
     web_errors.register(app)
     return app

@@ -10,6 +10,7 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from intake.channels.telegram_commands import telegram
+from intake.officers.commands import officers_cli, tokens_cli
 from intake.services import services
 
 
@@ -26,6 +27,8 @@ def main() -> None:
 
 
 main.add_command(telegram)
+main.add_command(officers_cli)
+main.add_command(tokens_cli)
 
 
 @main.group()

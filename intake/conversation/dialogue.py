@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.conversation import commands, summary
+from intake.conversation import commands, summary, survey
 from intake.conversation.answers import InvalidAnswerError, parse_choice
 from intake.conversation.commands import Command
 from intake.conversation.lifecycle import keep_as_incomplete, start_conversation
@@ -17,7 +17,7 @@ from intake.conversation.steps import Step, danger_advice, describe, next_step
 from intake.conversation.turn import Turn
 from intake.i18n import translations
 from intake.messages import MAX_MESSAGE_CHARS, Choice, Reply
-from intake.models import Case, Conversation, Evidence, Resident
+from intake.models import Case, Conversation, Evidence, Resident, Survey
 from intake.policy import Policy
 from intake.triage.acknowledgements import acknowledgement
 from intake.triage.cases import add_incident, apply_to_resident, open_case
@@ -51,7 +51,8 @@ class Dialogue:
             return self._save(self._first_message(text))
         replies = self._danger_check(text)
         handler = {State.SUMMARY: self._at_summary, State.CHANGE: self._at_change,
-                   State.DONE: self._after_report, State.ADD_MORE: self._adding}.get(State(self.conversation.state))
+                   State.DONE: self._after_report, State.ADD_MORE: self._adding,
+                   State.SURVEY: self._in_survey}.get(State(self.conversation.state))
         replies += handler(text) if handler else self._answer(text)
         return self._save(replies)
 
@@ -227,6 +228,21 @@ class Dialogue:
         self.conversation.state = State.DONE
         return [Reply(self.turn._("Thank you. We have added this to your report {reference}. The officer "
                                   "dealing with it will see it.").format(reference=case.reference))]
+
+    def _in_survey(self, text: str) -> list[Reply]:
+        """A closed case's satisfaction survey is pending: this message answers it (intake/conversation/survey.py)."""
+        pending = self.session.get(Survey, self.turn.answers.get("_survey", 0))
+        done = pending is None or pending.status not in survey.PENDING
+        replies: list[Reply] = []
+        if pending is not None and not done:
+            replies, done = survey.take_answer(self.session, pending, text, self.turn.tr, self.now)
+            self.case_id = pending.case_id
+        if done:
+            self.turn.answers.pop("_survey", None)
+            self.conversation.state = self.turn.answers.pop("_survey_return", State.DONE)
+            if self.conversation.status == Status.ACTIVE or not replies:
+                replies.append(self._current_question())
+        return replies
 
     # --- commands ------------------------------------------------------------------------------
 

@@ -27,6 +27,8 @@ class State(StrEnum):
     CHANGE = "change"
     DONE = "done"
     ADD_MORE = "add_more"
+    # A closed case's satisfaction survey is waiting for its rating, then an optional comment.
+    SURVEY = "survey"
 
 
 class Status(StrEnum):
