@@ -134,6 +134,34 @@ def take_format(t: Turn, text: str) -> Taken:
     return Taken({"format": parse.parse_choice(text, format_choices(t), synonyms)})
 
 
+def needs_format_detail(a: dict[str, Any]) -> bool:
+    """Email or post chosen as the format, but no address for it given yet."""
+    return (a.get("format") == Format.EMAIL and not a.get("email")) or (
+        a.get("format") == Format.LETTER and not a.get("postal_address"))
+
+
+def ask_format_detail(t: Turn) -> Reply:
+    if t.answers.get("format") == Format.EMAIL:
+        return Reply(t._("What email address should we send them to?"))
+    return Reply(t._("What address should we post them to, including the postcode?"))
+
+
+def take_format_detail(t: Turn, text: str) -> Taken:
+    if t.answers.get("format") == Format.EMAIL:
+        if not parse.is_email(text):
+            raise parse.InvalidAnswerError(text)
+        return Taken({"email": text.strip()})
+    if not parse.find_postcode(text):
+        raise parse.InvalidAnswerError(text)
+    return Taken({"postal_address": text.strip()})
+
+
+def hint_format_detail(t: Turn) -> str:
+    if t.answers.get("format") == Format.EMAIL:
+        return t._("That does not look like an email address. It should look like name@example.com.")
+    return t._("Please include the postcode, for example DE1 2AB.")
+
+
 def language_choices(t: Turn) -> tuple[Choice, ...]:
     return tuple(Choice(code, language_name(code)) for code in t.policy.languages)
 

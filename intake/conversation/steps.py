@@ -212,6 +212,8 @@ def build_steps(policy: Policy) -> tuple[Step, ...]:
         Step("leave_messages", State.LEAVE_MESSAGES, "contact", contact.ask_leave_messages,
              contact.take_leave_messages, hint("Please reply Yes or No."), contact.named),
         Step("format", State.FORMAT, "preferences", contact.ask_format, contact.take_format, hint(CHOOSE)),
+        Step("format_detail", State.FORMAT_DETAIL, "preferences", contact.ask_format_detail,
+             contact.take_format_detail, contact.hint_format_detail, contact.needs_format_detail),
         Step("language", State.LANGUAGE, "preferences", contact.ask_language, contact.take_language, hint(CHOOSE)),
         Step("consent_to_share", State.CONSENT, "consent", contact.ask_consent, contact.take_consent,
              hint("Please reply Yes or No.")),
