@@ -66,3 +66,8 @@ def language_name(code: str) -> str:
 def direction(code: str) -> str:
     """`rtl` for languages written right to left (Urdu, Arabic), else `ltr`."""
     return "rtl" if code in RIGHT_TO_LEFT else "ltr"
+
+
+def N_(message: str) -> str:
+    """Marks a string for extraction where it is defined; it is translated where it is shown."""
+    return message

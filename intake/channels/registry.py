@@ -15,4 +15,10 @@ class InboxSender:
 
 
 def build_senders(settings: Settings) -> dict[str, Sender]:
-    return {Channel.WEB: InboxSender(), Channel.CONSOLE: InboxSender()}
+    from intake.channels.email import SmtpSender, SmtpSettings
+
+    senders: dict[str, Sender] = {Channel.WEB: InboxSender(), Channel.CONSOLE: InboxSender()}
+    smtp = SmtpSettings.from_extra(settings.extra)
+    if smtp is not None:
+        senders[Channel.EMAIL] = SmtpSender(smtp)
+    return senders

@@ -20,7 +20,7 @@ PRIVATE_HEADERS = {"Cache-Control": "no-store, private", "X-Robots-Tag": "noinde
 
 @blueprint.errorhandler(LinkExpiredError)
 def expired(_: LinkExpiredError):  # type: ignore[no-untyped-def]
-    return error_response(410, "This link has expired. Please contact us and we will send you a new copy.")
+    return error_response(410)
 
 
 def page_of(document: Document) -> Page:
