@@ -11,6 +11,12 @@ from intake.i18n import language_name
 from intake.messages import Choice, Reply
 
 
+def yes_or_no(t: Turn, text: str) -> bool:
+    """Yes or no by number, English word or the resident's own language's word (what a button sends)."""
+    choices = (Choice("yes", t._("Yes")), Choice("no", t._("No")))
+    return parse.parse_choice(text, choices, {"yes": parse.YES, "no": parse.NO}) == "yes"
+
+
 def ask_identity(t: Turn) -> Reply:
     return Reply(
         t._(
@@ -99,7 +105,7 @@ def ask_safe_times(t: Turn) -> Reply:
 
 
 def take_safe_times(t: Turn, text: str) -> Taken:
-    if parse.normalise(text) in {"1", "any", "any time", "anytime"}:
+    if parse.normalise(text) in {"1", "any", "any time", "anytime"} or t.said(text, "Any time"):
         return Taken({"safe_times": t._("Any time")})
     if not text.strip():
         raise parse.InvalidAnswerError(text)
@@ -111,7 +117,7 @@ def ask_leave_messages(t: Turn) -> Reply:
 
 
 def take_leave_messages(t: Turn, text: str) -> Taken:
-    return Taken({"leave_messages": parse.parse_yes_no(text)})
+    return Taken({"leave_messages": yes_or_no(t, text)})
 
 
 def format_choices(t: Turn) -> tuple[Choice, ...]:
@@ -185,4 +191,4 @@ def ask_consent(t: Turn) -> Reply:
 
 
 def take_consent(t: Turn, text: str) -> Taken:
-    return Taken({"consent_to_share": parse.parse_yes_no(text)})
+    return Taken({"consent_to_share": yes_or_no(t, text)})
