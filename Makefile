@@ -41,8 +41,7 @@ formats:
 translations: install
 	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ --no-location --omit-header --sort-output \
 	  -o intake/translations/messages.pot .
-	$(VENV)/bin/pybabel update -i intake/translations/messages.pot -d intake/translations -N --no-location \
-	  --omit-header -w 100
+	$(VENV)/bin/pybabel update -i intake/translations/messages.pot -d intake/translations -N --no-location -w 100
 
 bench: install
 	$(PY) bench/run.py
