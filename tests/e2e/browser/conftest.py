@@ -1,0 +1,60 @@
+"""A live server on 127.0.0.1 and Debian's chromium through Playwright, for the browser tests only."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from intake import create_app
+from intake.config import Settings
+from intake.migrations import upgrade
+from tests.factories import RecordingSender, fixed_classifier
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'intake.db'}"
+    upgrade(url)
+    sender = RecordingSender()
+    app = create_app(Settings(database_url=url, secret_key="browser-test-key", quick_exit_url=NEUTRAL_SITE),
+                     classifier=fixed_classifier(), senders={"web": sender})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(5)
+    app.extensions["intake"].db.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (make browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):  # type: ignore[no-untyped-def]
+    """A fresh browser context per test (its own cookies and storage); the neutral site is served locally."""
+    context = browser.new_context(base_url=live_server)
+    context.route(NEUTRAL_SITE + "**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>Weather</title><h1>Weather</h1>"))
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
