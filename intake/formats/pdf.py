@@ -64,7 +64,8 @@ class Page:
     dated: date | None = None
 
 
-def _document(language: str) -> FPDF:
+def _document(language: str) -> tuple[FPDF, str]:
+    """A blank A4 document with fonts for the language; returns it and the body font family."""
     pdf = FPDF(format="A4")
     pdf.set_margins(20, 20, 20)
     pdf.set_auto_page_break(True, margin=20)
@@ -88,13 +89,11 @@ def _document(language: str) -> FPDF:
                          script=shaping[0] if shaping else None, language=shaping[1] if shaping else None)
     pdf.set_text_color(0, 0, 0)
     pdf.set_lang(language)
-    pdf.set_title("")
-    pdf.family_name = family  # type: ignore[attr-defined]
-    return pdf
+    return pdf, family
 
 
-def _write(pdf: FPDF, page: Page, body_pt: int, heading_pt: int) -> bytes:
-    family = pdf.family_name  # type: ignore[attr-defined]
+def _write(document: tuple[FPDF, str], page: Page, body_pt: int, heading_pt: int) -> bytes:
+    pdf, family = document
     align = Align.R if page.language in RIGHT_TO_LEFT else Align.L
     pdf.set_title(page.title)
     pdf.add_page()
