@@ -26,10 +26,11 @@ def create_app(
     senders: dict[str, Sender] | None = None,
 ) -> Flask:
     """Build the app from `settings` (the environment when None); tests pass fakes for the rest."""
-    from intake import config, officers, web_errors
-    from intake.channels import registry, sms, telegram, web
+    from intake import config, officers, web_errors, web_language
+    from intake.channels import registry, sms, telegram, web, web_resume
     from intake.conversation.engine import Conversations
     from intake.db import Database, utcnow
+    from intake.formats import LinkSettings, links
     from intake.nlu.default import default_classifier
     from intake.outbox import RetryPolicy
     from intake.policy import load_policy
@@ -48,7 +49,8 @@ def create_app(
     policy = load_policy(settings.policy_file)
     db = Database(settings.database_url)
     clock = clock or utcnow
-    conversations = Conversations(db, policy, classifier or default_classifier(policy), clock)
+    conversations = Conversations(db, policy, classifier or default_classifier(policy), clock,
+                                  LinkSettings(settings.public_base_url, settings.document_link_days))
     senders = senders if senders is not None else registry.build_senders(settings, db)
     app.extensions["intake"] = Services(
         settings=settings, policy=policy, db=db, conversations=conversations,
@@ -60,5 +62,8 @@ def create_app(
     sms.init_app(app, settings)
     telegram.register(app, settings, senders)
     officers.init_app(app)
+    app.register_blueprint(web_resume.blueprint)
+    app.register_blueprint(links.blueprint)
+    web_language.init_app(app)
     web_errors.register(app)
     return app

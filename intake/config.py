@@ -30,6 +30,10 @@ class Settings:
     secure_cookies: bool = False
     # Evidence files (photos, audio) are kept here, outside anything the web server serves.
     evidence_dir: Path = INSTANCE_DIR / "evidence"
+    # Where "Exit this page" (and Shift pressed three times) sends a resident: a neutral site.
+    quick_exit_url: str = "https://www.bbc.co.uk/weather"
+    # How long a private link to a resident's large-print letter or audio keeps working.
+    document_link_days: int = 28
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -98,5 +102,7 @@ def from_environment() -> Settings:
         worker_in_process=_flag("WORKER_IN_PROCESS", False),
         secure_cookies=_flag("SECURE_COOKIES", False),
         evidence_dir=Path(os.environ.get("EVIDENCE_DIR") or INSTANCE_DIR / "evidence"),
+        quick_exit_url=os.environ.get("QUICK_EXIT_URL") or "https://www.bbc.co.uk/weather",
+        document_link_days=_int("DOCUMENT_LINK_DAYS", 28),
         extra={k: os.environ[k] for k in channel_keys},
     )

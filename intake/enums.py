@@ -28,6 +28,8 @@ class Channel(StrEnum):
     WHATSAPP = "whatsapp"
     TELEGRAM = "telegram"
     CONSOLE = "console"
+    # Outbound only: messages in the "email" format, sent through SMTP.
+    EMAIL = "email"
 
 
 class CaseStatus(StrEnum):

@@ -8,20 +8,23 @@ from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from intake.errors import BadInputError, IntakeError, NotFoundError
+from intake.i18n import N_
+from intake.web_language import gettext
 
 log = logging.getLogger(__name__)
 
 PLAIN_WORDS = {
-    400: "We could not understand that request.",
-    401: "Please sign in.",
-    403: "You are not allowed to do that.",
-    404: "We could not find that page.",
-    405: "That is not allowed here.",
-    413: "That is too large for us to accept.",
-    415: "Please send JSON.",
-    429: "Too many attempts. Please wait a minute and try again.",
-    500: "Something went wrong on our side. Nothing you sent has been lost. Please try again.",
-    503: "This service is not available right now.",
+    400: N_("We could not understand that request."),
+    401: N_("Please sign in."),
+    403: N_("You are not allowed to do that."),
+    404: N_("We could not find that page."),
+    405: N_("That is not allowed here."),
+    410: N_("This link has expired. Please contact us and we will send you a new copy."),
+    413: N_("That is too large for us to accept."),
+    415: N_("Please send JSON."),
+    429: N_("Too many attempts. Please wait a minute and try again."),
+    500: N_("Something went wrong on our side. Nothing you sent has been lost. Please try again."),
+    503: N_("This service is not available right now."),
 }
 
 
@@ -30,7 +33,7 @@ def _wants_json() -> bool:
 
 
 def error_response(status: int, message: str | None = None) -> tuple[Response | str, int]:
-    message = message or PLAIN_WORDS.get(status, PLAIN_WORDS[500])
+    message = gettext(message or PLAIN_WORDS.get(status, PLAIN_WORDS[500]))
     if _wants_json():
         return jsonify(error=message, status=status), status
     return render_template("error.html", message=message, status=status), status

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from intake.channels.email import SmtpSender, SmtpSettings
 from intake.channels.sms_sender import build_twilio_senders
 from intake.channels.twilio_config import twilio_settings
 from intake.channels.telegram_bot import telegram_sender
@@ -23,4 +24,6 @@ def build_senders(settings: Settings, db: Database | None = None) -> dict[str, S
     senders.update(build_twilio_senders(twilio_settings(settings), db))
     if (telegram := telegram_sender(settings)) is not None:
         senders[Channel.TELEGRAM] = telegram
+    if (smtp := SmtpSettings.from_extra(settings.extra)) is not None:
+        senders[Channel.EMAIL] = SmtpSender(smtp)
     return senders

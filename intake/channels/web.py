@@ -15,10 +15,12 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
 from intake.enums import Channel
+from intake.i18n import N_
 from intake.messages import MAX_MESSAGE_CHARS, Inbound, Reply
 from intake.models import Conversation, Message, OutboxMessage
 from intake.services import services
 from intake.web_errors import error_response
+from intake.web_language import LANGUAGE_COOKIE, offered, page_language
 
 blueprint = Blueprint("web", __name__)
 COOKIE = "intake_chat"
@@ -43,7 +45,7 @@ def _chat_token() -> str | None:
         raise TamperedCookieError from None
 
 
-def _with_cookie(response: Response, token: str) -> Response:
+def with_chat_cookie(response: Response, token: str) -> Response:
     settings = services().settings
     response.set_cookie(COOKIE, _serializer().dumps(token), httponly=True, samesite="Lax",
                         secure=settings.secure_cookies, max_age=60 * 60 * 24 * 30)
@@ -52,7 +54,7 @@ def _with_cookie(response: Response, token: str) -> Response:
 
 @blueprint.errorhandler(TamperedCookieError)
 def tampered(_: TamperedCookieError):  # type: ignore[no-untyped-def]
-    response, status = error_response(400, "Your chat could not be continued on this device. Please start again.")
+    response, status = error_response(400, N_("Your chat could not be continued on this device. Please start again."))
     response.delete_cookie(COOKIE)  # type: ignore[union-attr]
     return response, status
 
@@ -72,20 +74,34 @@ def openapi() -> Response:
 def post_message() -> Any:
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
-        return error_response(400, 'Please send JSON like {"text": "your message"}.')
+        return error_response(400, N_('Please send JSON like {"text": "your message"}.'))
     client_id = payload.get("client_id")
     if client_id is not None and (not isinstance(client_id, str) or len(client_id) > 100):
-        return error_response(400, "client_id must be a short string.")
+        return error_response(400, N_("client_id must be a short string."))
     token = _chat_token() or secrets.token_urlsafe(24)
     inbound = Inbound(
         channel=Channel.WEB, sender=token, text=payload["text"],
         dedupe_key=f"{token}:{client_id}" if client_id else None,
-        language_hint=request.accept_languages.best, can_follow_up=False,
+        language_hint=_language_hint(payload.get("language")), can_follow_up=False,
     )
     outcome = services().conversations.receive(inbound)
     body = {"messages": [_reply_json(r) for r in outcome.replies], "duplicate": outcome.duplicate,
             "reference": outcome.case_reference}
-    return _with_cookie(jsonify(body), token)
+    return with_chat_cookie(jsonify(body), token)
+
+
+def _language_hint(asked: object) -> str:
+    """The page's language (the resident's choice on the page) starts the conversation in it."""
+    return asked if isinstance(asked, str) and asked in offered() else page_language()
+
+
+@blueprint.post("/api/chat/exit")
+def exit_chat() -> Response:
+    """Quick exit: forget this browser's chat. The conversation stays on the server, resumable by code."""
+    response = Response(status=204, headers={"Cache-Control": "no-store", "Clear-Site-Data": '"storage"'})
+    response.delete_cookie(COOKIE, httponly=True, samesite="Lax", secure=services().settings.secure_cookies)
+    response.delete_cookie(LANGUAGE_COOKIE, httponly=True, samesite="Lax", secure=services().settings.secure_cookies)
+    return response
 
 
 @blueprint.get("/api/chat/messages")

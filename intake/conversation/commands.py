@@ -6,7 +6,8 @@ from enum import StrEnum
 
 from intake.conversation.answers import normalise
 from intake.conversation.turn import Turn
-from intake.messages import Reply
+from intake.i18n import ENGLISH_NAMES, LANGUAGE_NAMES, language_name
+from intake.messages import Choice, Reply
 
 
 class Command(StrEnum):
@@ -16,6 +17,7 @@ class Command(StrEnum):
     HUMAN = "human"
     STOP = "stop"
     MENU = "menu"
+    LANGUAGE = "language"
 
 
 WORDS = {
@@ -25,6 +27,9 @@ WORDS = {
     Command.HUMAN: {"human", "call", "phone", "person", "speak to someone", "call me", "agent"},
     Command.STOP: {"stop", "quit", "cancel", "end", "exit"},
     Command.MENU: {"menu", "repeat", "options"},
+    # "language" in English and in each offered language, so a resident can always find the list.
+    Command.LANGUAGE: {"language", "languages", "change language", "język", "jezyk", "ਭਾਸ਼ਾ", "زبان",
+                       "jazyk", "limba", "limbă"},
 }
 
 
@@ -35,6 +40,28 @@ def command_in(text: str) -> Command | None:
         if said in words:
             return command
     return None
+
+
+def language_named(text: str, offered: tuple[str, ...]) -> str | None:
+    """The offered language a whole message names, in itself ("Polski") or in English ("Polish")."""
+    said = normalise(text).lstrip("/")
+    for code in offered:
+        if said in {normalise(LANGUAGE_NAMES.get(code, code)), ENGLISH_NAMES.get(code)}:
+            return code
+    return None
+
+
+def language_choices(offered: tuple[str, ...]) -> tuple[Choice, ...]:
+    return tuple(Choice(code, language_name(code)) for code in offered)
+
+
+def language_reply(t: Turn) -> Reply:
+    return Reply(t._("Which language would you like us to use?"), language_choices(t.policy.languages))
+
+
+def language_changed_reply(t: Turn, code: str) -> Reply:
+    return Reply(t._("We will use {language} from now on. Type language at any time to change it.").format(
+        language=language_name(code)))
 
 
 def help_reply(t: Turn) -> Reply:
@@ -78,4 +105,5 @@ def welcome_reply(t: Turn) -> Reply:
     return Reply(t._(
         "Hello. You can report anti-social behaviour to {landlord} here. It takes about five minutes. "
         "Type help at any time."
-    ).format(landlord=t.policy.landlord.name))
+    ).format(landlord=t.policy.landlord.name) + "\n\n" + t._(
+        "To use another language, type language."))

@@ -11,6 +11,12 @@ from intake.i18n import language_name
 from intake.messages import Choice, Reply
 
 
+def yes_or_no(t: Turn, text: str) -> bool:
+    """Yes or no by number, English word or the resident's own language's word (what a button sends)."""
+    choices = (Choice("yes", t._("Yes")), Choice("no", t._("No")))
+    return parse.parse_choice(text, choices, {"yes": parse.YES, "no": parse.NO}) == "yes"
+
+
 def ask_identity(t: Turn) -> Reply:
     return Reply(
         t._(
@@ -99,7 +105,7 @@ def ask_safe_times(t: Turn) -> Reply:
 
 
 def take_safe_times(t: Turn, text: str) -> Taken:
-    if parse.normalise(text) in {"1", "any", "any time", "anytime"}:
+    if parse.normalise(text) in {"1", "any", "any time", "anytime"} or t.said(text, "Any time"):
         return Taken({"safe_times": t._("Any time")})
     if not text.strip():
         raise parse.InvalidAnswerError(text)
@@ -111,7 +117,7 @@ def ask_leave_messages(t: Turn) -> Reply:
 
 
 def take_leave_messages(t: Turn, text: str) -> Taken:
-    return Taken({"leave_messages": parse.parse_yes_no(text)})
+    return Taken({"leave_messages": yes_or_no(t, text)})
 
 
 def format_choices(t: Turn) -> tuple[Choice, ...]:
@@ -132,6 +138,34 @@ def ask_format(t: Turn) -> Reply:
 def take_format(t: Turn, text: str) -> Taken:
     synonyms = {"standard": {"normal", "no preference", "any"}, "large_print": {"large", "big print"}}
     return Taken({"format": parse.parse_choice(text, format_choices(t), synonyms)})
+
+
+def needs_format_detail(a: dict[str, Any]) -> bool:
+    """Email or post chosen as the format, but no address for it given yet."""
+    return (a.get("format") == Format.EMAIL and not a.get("email")) or (
+        a.get("format") == Format.LETTER and not a.get("postal_address"))
+
+
+def ask_format_detail(t: Turn) -> Reply:
+    if t.answers.get("format") == Format.EMAIL:
+        return Reply(t._("What email address should we send them to?"))
+    return Reply(t._("What address should we post them to, including the postcode?"))
+
+
+def take_format_detail(t: Turn, text: str) -> Taken:
+    if t.answers.get("format") == Format.EMAIL:
+        if not parse.is_email(text):
+            raise parse.InvalidAnswerError(text)
+        return Taken({"email": text.strip()})
+    if not parse.find_postcode(text):
+        raise parse.InvalidAnswerError(text)
+    return Taken({"postal_address": text.strip()})
+
+
+def hint_format_detail(t: Turn) -> str:
+    if t.answers.get("format") == Format.EMAIL:
+        return t._("That does not look like an email address. It should look like name@example.com.")
+    return t._("Please include the postcode, for example DE1 2AB.")
 
 
 def language_choices(t: Turn) -> tuple[Choice, ...]:
@@ -157,4 +191,4 @@ def ask_consent(t: Turn) -> Reply:
 
 
 def take_consent(t: Turn, text: str) -> Taken:
-    return Taken({"consent_to_share": parse.parse_yes_no(text)})
+    return Taken({"consent_to_share": yes_or_no(t, text)})

@@ -12,14 +12,18 @@ from intake.conversation import commands, summary, survey
 from intake.conversation.answers import InvalidAnswerError, parse_choice
 from intake.conversation.commands import Command
 from intake.conversation.lifecycle import keep_as_incomplete, start_conversation
+from intake.conversation.resume import formatted, issue_resume_code
 from intake.conversation.states import State, Status
 from intake.conversation.steps import Step, danger_advice, describe, next_step
 from intake.conversation.turn import Turn
+from intake.formats import LinkSettings, ResidentMessage, needs_from_answers, render_for_resident
+from intake.formats.easy_read import easy_read_acknowledgement
 from intake.i18n import translations
 from intake.messages import MAX_MESSAGE_CHARS, Choice, Reply
 from intake.models import Case, Conversation, Evidence, Resident, Survey
 from intake.policy import Policy
-from intake.triage.acknowledgements import acknowledgement
+from intake.enums import Category
+from intake.triage.acknowledgements import acknowledgement, long_date
 from intake.triage.cases import add_incident, apply_to_resident, open_case
 
 # A first message this long is taken as the description, so nobody has to say it twice.
@@ -28,9 +32,10 @@ DESCRIPTION_MIN_WORDS = 6
 
 class Dialogue:
     def __init__(self, session: Session, policy: Policy, steps: tuple[Step, ...], conversation: Conversation,
-                 resident: Resident, turn: Turn, now: datetime) -> None:
+                 resident: Resident, turn: Turn, now: datetime, links: LinkSettings = LinkSettings()) -> None:
         self.session, self.policy, self.steps = session, policy, steps
         self.conversation, self.resident, self.turn, self.now = conversation, resident, turn, now
+        self.links = links
         self.case_id: int | None = None
 
     def step(self, text: str) -> list[Reply]:
@@ -44,6 +49,9 @@ class Dialogue:
             hint = t._("That message is too long for us to take in one go (over {limit} characters). "
                        "Please send it in shorter parts.").format(limit=MAX_MESSAGE_CHARS)
             return self._save([self._with_hint(hint)])
+        language = self._language_chosen(text)
+        if language is not None:
+            return self._save(self._switch_language(language))
         command = commands.command_in(text)
         if command is not None:
             return self._save(self._run_command(command))
@@ -168,7 +176,7 @@ class Dialogue:
         if choice == "change":
             self.conversation.state = State.CHANGE
             return [summary.ask_change(self.turn)]
-        return [self._send_report()]
+        return self._send_report()
 
     def _at_change(self, text: str) -> list[Reply]:
         try:
@@ -180,16 +188,60 @@ class Dialogue:
                 self._forget(step.key)
         return [self._ask_next()]
 
-    def _send_report(self) -> Reply:
-        answers = self.turn.answers
+    def _send_report(self) -> list[Reply]:
+        answers, language = self.turn.answers, self.conversation.language
         self.conversation.answers = dict(answers)
         apply_to_resident(self.resident, answers)
         case, decision = open_case(self.session, self.policy, self.conversation, self.resident, self.now)
         self.case_id = case.id
         answers["case_reference"] = case.reference
         self.conversation.status, self.conversation.state = Status.COMPLETED, State.DONE
-        return acknowledgement(case.reference, decision, self.policy, self.turn.tr,
-                               anonymous=case.anonymous, language=self.conversation.language)
+        ack = acknowledgement(case.reference, decision, self.policy, self.turn.tr,
+                              anonymous=case.anonymous, language=language)
+        easy = easy_read_acknowledgement(case.reference, self.policy, self.turn.tr, anonymous=case.anonymous,
+                                         urgent=decision.category is Category.CAT1,
+                                         due=long_date(decision.due_date, language))
+        message = ResidentMessage(kind=ack.kind, text=ack.text, easy_read=easy,
+                                  title=self.turn._("Your report {reference}").format(reference=case.reference))
+        replies = render_for_resident(self.session, needs_from_answers(answers, language), message,
+                                      links=self.links, now=self.now, resident_id=self.resident.id,
+                                      case_id=case.id, conversation_id=self.conversation.id)
+        return replies + self._resume_code(case.reference)
+
+    def _resume_code(self, reference: str) -> list[Reply]:
+        """A chat that cannot reach the resident later gives a code to come back to it (after a quick exit)."""
+        if self.turn.inbound.can_follow_up:
+            return []
+        code = issue_resume_code(self.session, self.conversation, reference)
+        return [Reply(self.turn._(
+            "To come back to this chat later, go to the Resume page and enter your reference {reference} and "
+            "this code: {code}. Keep them somewhere safe.").format(reference=reference, code=formatted(code)),
+            kind="resume_code")]
+
+    # --- languages -------------------------------------------------------------------------------
+
+    def _language_chosen(self, text: str) -> str | None:
+        """A language named as the whole message, or picked from the list `language` showed."""
+        named = commands.language_named(text, self.policy.languages)
+        choosing = self.turn.answers.pop("_choosing_language", False)
+        if choosing and named is None:
+            try:
+                return parse_choice(text, commands.language_choices(self.policy.languages))
+            except InvalidAnswerError:
+                return None
+        return named
+
+    def _switch_language(self, code: str) -> list[Reply]:
+        first = self.turn.answers.pop("_new", False)
+        self.conversation.language = self.resident.language = code
+        self.turn.tr = translations(code)
+        if self.conversation.status == Status.ACTIVE and "language" not in self.turn.answers:
+            self.turn.answers["language"] = code
+            self._remember("language", ["language"])
+        elif self.conversation.status == Status.ACTIVE:
+            self.turn.answers["language"] = code
+        welcome = [commands.welcome_reply(self.turn)] if first else []
+        return [commands.language_changed_reply(self.turn, code), *welcome, self._current_question()]
 
     def _done_choices(self) -> tuple[Choice, ...]:
         t = self.turn
@@ -255,6 +307,9 @@ class Dialogue:
             return [commands.human_reply(t), self._current_question()]
         if command is Command.MENU:
             return [self._current_question()]
+        if command is Command.LANGUAGE:
+            t.answers["_choosing_language"] = True
+            return [commands.language_reply(t)]
         if command is Command.BACK:
             return self._back()
         if command is Command.STOP:

@@ -21,6 +21,7 @@ from intake.conversation.dialogue import Dialogue
 from intake.conversation.states import State, Status
 from intake.conversation.turn import Classifier, Turn
 from intake.db import Database
+from intake.formats.render import LinkSettings
 from intake.i18n import translations
 from intake.messages import MAX_MESSAGE_CHARS, Inbound, Reply
 from intake.models import Conversation, Message, Resident
@@ -41,8 +42,10 @@ class Outcome:
 class Conversations:
     """The conversation service every channel calls; built once per app."""
 
-    def __init__(self, db: Database, policy: Policy, classify: Classifier, clock: Callable[[], datetime]) -> None:
+    def __init__(self, db: Database, policy: Policy, classify: Classifier, clock: Callable[[], datetime],
+                 links: LinkSettings = LinkSettings()) -> None:
         self.db, self.policy, self.classify, self.clock = db, policy, classify, clock
+        self.links = links
         self.steps = step_defs.build_steps(policy)
 
     def receive(self, inbound: Inbound) -> Outcome:
@@ -58,7 +61,7 @@ class Conversations:
             message.conversation_id = conversation.id
             turn = Turn(self.policy, translations(conversation.language), lru_cache(maxsize=4)(self.classify),
                         inbound, dict(conversation.answers))
-            dialogue = Dialogue(session, self.policy, self.steps, conversation, resident, turn, now)
+            dialogue = Dialogue(session, self.policy, self.steps, conversation, resident, turn, now, self.links)
             replies = [*notes, *dialogue.step(text)]
             for reply in replies:
                 outbox.enqueue(session, channel=dialogue.conversation.channel, recipient=dialogue.conversation.address,

@@ -24,9 +24,9 @@ def ask_risk(question: RiskQuestion):  # type: ignore[no-untyped-def]
 
 def take_risk(question: RiskQuestion):  # type: ignore[no-untyped-def]
     def take(t: Turn, text: str) -> Taken:
-        if parse.is_skip(text) or parse.normalise(text) == "3":
-            return Taken({risk_key(question): None})
-        return Taken({risk_key(question): parse.parse_yes_no(text)})
+        choices = ask_risk(question)(t).choices
+        value = parse.parse_choice(text, choices, {"yes": parse.YES, "no": parse.NO, "skip": parse.SKIP})
+        return Taken({risk_key(question): None if value == "skip" else value == "yes"})
 
     return take
 

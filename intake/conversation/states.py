@@ -21,6 +21,7 @@ class State(StrEnum):
     SAFE_TIMES = "safe_times"
     LEAVE_MESSAGES = "leave_messages"
     FORMAT = "format"
+    FORMAT_DETAIL = "format_detail"
     LANGUAGE = "language"
     CONSENT = "consent"
     SUMMARY = "summary"

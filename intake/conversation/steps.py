@@ -97,7 +97,7 @@ def ask_confirm_types(t: Turn) -> Reply:
 
 
 def take_confirm_types(t: Turn, text: str) -> Taken:
-    if parse.parse_yes_no(text):
+    if contact.yes_or_no(t, text):
         return Taken({"types_confirmed": True, "types": list(t.answers["proposed_types"])})
     return Taken({"types_confirmed": False})
 
@@ -129,7 +129,7 @@ def ask_when(t: Turn) -> Reply:
 
 def take_free_text(key: str, optional: bool = False) -> Callable[[Turn, str], Taken]:
     def take(t: Turn, text: str) -> Taken:
-        if optional and parse.is_skip(text):
+        if optional and (parse.is_skip(text) or t.said(text, "Skip")):
             return Taken({key: None})
         if not text.strip():
             raise parse.InvalidAnswerError(text)
@@ -155,7 +155,7 @@ def ask_where(t: Turn) -> Reply:
 
 
 def take_where(t: Turn, text: str) -> Taken:
-    if t.answers.get("coordinates") and parse.is_skip(text):
+    if t.answers.get("coordinates") and (parse.is_skip(text) or t.said(text, "Skip")):
         return Taken({"location": t._("Shared location"), "postcode": None})
     if not parse.looks_like_address(text):
         raise parse.InvalidAnswerError(text)
@@ -212,6 +212,8 @@ def build_steps(policy: Policy) -> tuple[Step, ...]:
         Step("leave_messages", State.LEAVE_MESSAGES, "contact", contact.ask_leave_messages,
              contact.take_leave_messages, hint("Please reply Yes or No."), contact.named),
         Step("format", State.FORMAT, "preferences", contact.ask_format, contact.take_format, hint(CHOOSE)),
+        Step("format_detail", State.FORMAT_DETAIL, "preferences", contact.ask_format_detail,
+             contact.take_format_detail, contact.hint_format_detail, contact.needs_format_detail),
         Step("language", State.LANGUAGE, "preferences", contact.ask_language, contact.take_language, hint(CHOOSE)),
         Step("consent_to_share", State.CONSENT, "consent", contact.ask_consent, contact.take_consent,
              hint("Please reply Yes or No.")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from intake.conversation.contact import format_choices, method_choices
 from intake.conversation.steps import Step, type_list
 from intake.conversation.turn import Turn
 from intake.i18n import language_name
@@ -48,8 +49,9 @@ def summary_text(t: Turn, steps: tuple[Step, ...]) -> str:
     lines.append(t._("Affecting you: {count} of {total} questions answered yes").format(
         count=len(impacts), total=sum(1 for s in steps if s.key.startswith("risk."))))
     lines.append(contact_line(t, a))
+    formats = {c.value: c.label for c in format_choices(t)}
     lines.append(t._("Format: {format}. Language: {language}").format(
-        format=a.get("format", "standard").replace("_", " "), language=language_name(a.get("language", "en"))))
+        format=formats.get(a.get("format", "standard"), ""), language=language_name(a.get("language", "en"))))
     lines.append(t._("Share with partners if you are at risk: {answer}").format(
         answer=yes if a.get("consent_to_share") else no))
     return "\n".join(lines)
@@ -59,8 +61,9 @@ def contact_line(t: Turn, a: dict[str, Any]) -> str:
     if a.get("anonymous"):
         return t._("Contact: anonymous")
     detail = a.get("phone") or a.get("email") or a.get("postal_address") or t._("this chat")
+    methods = {c.value: c.label for c in method_choices(t)}
     return t._("Contact: {name}, by {method} ({detail})").format(
-        name=a.get("name"), method=a.get("contact_method", "").replace("_", " "), detail=detail)
+        name=a.get("name"), method=methods.get(a.get("contact_method", ""), ""), detail=detail)
 
 
 def ask_summary(t: Turn, steps: tuple[Step, ...]) -> Reply:

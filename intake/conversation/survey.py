@@ -12,7 +12,7 @@ from gettext import NullTranslations
 
 from sqlalchemy.orm import Session
 
-from intake.conversation.answers import InvalidAnswerError, is_skip, parse_choice
+from intake.conversation.answers import InvalidAnswerError, is_skip, normalise, parse_choice
 from intake.messages import Choice, Reply
 from intake.models import CaseEvent, Survey
 
@@ -56,11 +56,16 @@ def parse_rating(text: str, tr: NullTranslations) -> int:
     return int(parse_choice(text, rating_choices(tr), RATING_WORDS))
 
 
+def is_skip_word(text: str, tr: NullTranslations) -> bool:
+    """Skip in English or in the resident's language (the button sends its translated label)."""
+    return is_skip(text) or normalise(text) == normalise(tr.gettext("Skip"))
+
+
 def take_answer(session: Session, survey: Survey, text: str, tr: NullTranslations, now: datetime) -> tuple[list[Reply], bool]:
     """The replies to one survey message, and whether the survey is now finished."""
     _ = tr.gettext
     if survey.status == AWAITING_RATING:
-        if is_skip(text):
+        if is_skip_word(text, tr):
             survey.status, survey.answered_at = DECLINED, now
             return [Reply(_("That is fine. Thank you for letting us know."))], True
         try:
@@ -72,7 +77,7 @@ def take_answer(session: Session, survey: Survey, text: str, tr: NullTranslation
         survey.status = AWAITING_COMMENT
         return [Reply(_("Thank you. Is there anything you would like to tell us about how we handled your "
                         "report? Reply with your comment, or Skip."), (Choice("skip", _("Skip")),))], False
-    if not is_skip(text):
+    if not is_skip_word(text, tr):
         survey.comment = text[:MAX_COMMENT_CHARS]
     survey.status, survey.answered_at = ANSWERED, now
     session.add(CaseEvent(case_id=survey.case_id, kind="survey_answered", actor="resident",

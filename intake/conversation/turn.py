@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from gettext import NullTranslations
 from typing import Any
 
+from intake.conversation.answers import normalise
 from intake.messages import Inbound, Reply
 from intake.nlu.classification import Classification
 from intake.policy import Policy
@@ -24,6 +25,10 @@ class Turn:
 
     def _(self, message: str) -> str:
         return self.tr.gettext(message)
+
+    def said(self, text: str, english: str) -> bool:
+        """Whether the resident typed (or tapped) this word, in English or in their language."""
+        return normalise(text) in {normalise(english), normalise(self._(english))}
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from intake.models.cases import Case, CaseEvent, ReferenceCounter, Report, TypeC
 from intake.models.conversations import Conversation, Message
 from intake.models.evidence import Evidence
 from intake.models.officers import ApiToken, AuditEntry, Officer
+from intake.models.formats import Document, ResumeCode
 from intake.models.outbox import OutboxMessage
 from intake.models.residents import Resident
 from intake.models.sms import SmsOptOutEvent, SmsPart, SmsStatusEvent
@@ -22,6 +23,7 @@ __all__ = [
     "Case",
     "CaseEvent",
     "Conversation",
+    "Document",
     "Evidence",
     "Message",
     "OutboxMessage",
@@ -31,5 +33,6 @@ __all__ = [
     "SmsOptOutEvent",
     "SmsPart",
     "SmsStatusEvent",
+    "ResumeCode",
     "TypeCorrection",
 ]

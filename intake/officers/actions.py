@@ -14,6 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake import outbox
+from intake.formats import (
+    LinkSettings, MessageKind, ResidentMessage, needs_of, officer_message, render_for_resident,
+)
 from intake.enums import CaseStatus, Category
 from intake.errors import BadInputError, NotFoundError
 from intake.messages import Reply
@@ -240,19 +243,35 @@ def add_note(session: Session, case: Case, actor: Actor, text: str, now: datetim
 
 def send_message(
     session: Session, policy: Policy, case: Case, actor: Actor, text: str, now: datetime,
+    links: LinkSettings = LinkSettings(),
 ) -> None:
-    """A message to the resident on the channel they reported on, logged as a written contact."""
+    """A message to the resident on the channel they reported on, in their language and format.
+
+    The officer's own words go out as written inside a translated template; it is logged as a written contact.
+    """
     body = required_text(text, "the message", 1500)
     resident = session.get(Resident, case.resident_id) if case.resident_id else None
     if resident is None or case.anonymous or resident.anonymous:
         raise BadInputError("This resident chose to stay anonymous, so we do not message them.")
     if resident.opted_out:
         raise BadInputError("This resident has opted out of messages on this channel.")
-    outbox.enqueue(session, channel=case.channel, recipient=resident.address, reply=Reply(body, kind="officer_message"),
-                   language=resident.language, conversation_id=latest_conversation_id(session, resident),
-                   case_id=case.id, now=now)
+    message = officer_message(MessageKind.UPDATE, body, reference=case.reference, language=resident.language,
+                              policy=policy)
+    send_in_their_format(session, case, resident, message, links, now)
     record(session, case, "message_sent", actor, now, text=body)
     log_contact(session, policy, case, actor, AttemptMethod.MESSAGE, AttemptOutcome.WRITTEN, "", now)
+
+
+def send_in_their_format(
+    session: Session, case: Case, resident: Resident, message: ResidentMessage, links: LinkSettings, now: datetime,
+    conversation_id: int | None = None,
+) -> None:
+    """Enqueue a message on the resident's channel in the format they chose (large print, audio, email...)."""
+    conversation_id = conversation_id or latest_conversation_id(session, resident)
+    for reply in render_for_resident(session, needs_of(resident), message, links=links, now=now,
+                                     resident_id=resident.id, case_id=case.id, conversation_id=conversation_id):
+        outbox.enqueue(session, channel=case.channel, recipient=resident.address, reply=reply,
+                       language=resident.language, conversation_id=conversation_id, case_id=case.id, now=now)
 
 
 def latest_conversation_id(session: Session, resident: Resident) -> int | None:

@@ -85,7 +85,8 @@ def _note(p: Posted) -> str:
 
 
 def _message(p: Posted) -> str:
-    actions.send_message(p.session, p.policy, p.case, p.actor, p.form.get("text", ""), p.now)
+    actions.send_message(p.session, p.policy, p.case, p.actor, p.form.get("text", ""), p.now,
+                         services().conversations.links)
     return "The message is on its way to the resident."
 
 
@@ -96,7 +97,7 @@ def _status(p: Posted) -> str:
 
 def _close(p: Posted) -> str:
     survey = closing.close_case(p.session, p.policy, p.case, p.actor, p.form.get("reason", ""),
-                                p.form.get("explanation", ""), p.now)
+                                p.form.get("explanation", ""), p.now, services().conversations.links)
     if survey is None:
         return "The case is closed. The resident is anonymous or cannot be messaged, so nothing was sent."
     return "The case is closed. The resident has been sent the reason, the Case Review details and the survey."

@@ -20,7 +20,9 @@ from intake.errors import BadInputError
 from intake.i18n import translations
 from intake.messages import Reply
 from intake.models import Case, ContactAttempt, Conversation, Resident, Survey
-from intake.officers.actions import Actor, record, required_text, work_of
+from intake.formats import LinkSettings, ResidentMessage
+from intake.formats.easy_read import lines_with_icons
+from intake.officers.actions import Actor, record, required_text, send_in_their_format, work_of
 from intake.policy import Policy
 from intake.triage.closure import FAILED_OUTCOMES, ClosureReason, closure_problems
 
@@ -32,6 +34,7 @@ def failed_contacts(session: Session, case: Case) -> int:
 
 def close_case(
     session: Session, policy: Policy, case: Case, actor: Actor, reason: str, explanation: str, now: datetime,
+    links: LinkSettings = LinkSettings(),
 ) -> Survey | None:
     """Close with a reason the policy allows; returns the survey sent, if the resident can be messaged."""
     if case.status == CaseStatus.CLOSED:
@@ -52,7 +55,7 @@ def close_case(
     resident = session.get(Resident, case.resident_id) if case.resident_id else None
     if resident is None or case.anonymous or resident.anonymous or resident.opted_out:
         return None
-    return _tell_resident(session, policy, case, resident, chosen, now)
+    return _tell_resident(session, policy, case, resident, chosen, now, links)
 
 
 def reopen_case(session: Session, case: Case, actor: Actor, reason: str, now: datetime) -> None:
@@ -96,8 +99,30 @@ def closing_message(case: Case, reason: ClosureReason, policy: Policy, tr: NullT
     return Reply("\n\n".join(lines), kind="closing")
 
 
+def easy_read_closing(case: Case, reason: ClosureReason, policy: Policy, tr: NullTranslations) -> str:
+    """The closing letter in easy read: written by hand, short sentences, one idea a line."""
+    _ = tr.gettext
+    why = {
+        ClosureReason.RESOLVED: _("The problem has stopped, and you agreed we could close it."),
+        ClosureReason.INSUFFICIENT_EVIDENCE: _("We do not have enough evidence to act."),
+        ClosureReason.NO_CONTACT: _("We tried to contact you many times. We could not reach you."),
+        ClosureReason.NO_RESPONSE: _("We asked you for information. We did not hear back."),
+        ClosureReason.WITHOUT_AGREEMENT: _("We know you did not agree. We have done all we reasonably can."),
+    }[reason]
+    return lines_with_icons([
+        ("closed", _("Your case {reference} is closed").format(reference=case.reference)),
+        ("line", why),
+        ("add", _("If it happens again, tell us.")),
+        ("phone", _("To talk to us, call {phone}.").format(phone=policy.landlord.phone)),
+        ("emergency", _("In an emergency, call {emergency}.").format(emergency=policy.landlord.emergency_number)),
+        ("review", _("Not happy with what we did? You can ask for a case review.")),
+        ("phone", _("To ask for a review, call {phone}.").format(phone=policy.case_review.phone)),
+    ])
+
+
 def _tell_resident(
     session: Session, policy: Policy, case: Case, resident: Resident, reason: ClosureReason, now: datetime,
+    links: LinkSettings,
 ) -> Survey:
     tr = translations(resident.language)
     conversation = _survey_conversation(session, case, resident, now)
@@ -113,9 +138,12 @@ def _tell_resident(
         answers["_survey_return"] = conversation.state
     answers["_survey"] = survey.id
     conversation.answers, conversation.state = answers, State.SURVEY
-    for reply in (closing_message(case, reason, policy, tr), survey_flow.survey_question(tr)):
-        outbox.enqueue(session, channel=case.channel, recipient=resident.address, reply=reply,
-                       language=resident.language, conversation_id=conversation.id, case_id=case.id, now=now)
+    letter = closing_message(case, reason, policy, tr)
+    message = ResidentMessage(kind=letter.kind, text=letter.text, easy_read=easy_read_closing(case, reason, policy, tr),
+                              title=tr.gettext("Your case {reference} is closed").format(reference=case.reference))
+    send_in_their_format(session, case, resident, message, links, now, conversation_id=conversation.id)
+    outbox.enqueue(session, channel=case.channel, recipient=resident.address, reply=survey_flow.survey_question(tr),
+                   language=resident.language, conversation_id=conversation.id, case_id=case.id, now=now)
     return survey
 
 

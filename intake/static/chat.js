@@ -6,27 +6,45 @@
   var form = document.getElementById("composer");
   var input = document.getElementById("message");
   var error = document.getElementById("error");
+  var words = form.dataset;  // the page's translated words for the script
+  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var busy = false;
+  var LINK = /(https?:\/\/[^\s]+)/;
+
+  // Web addresses become links; everything else stays text.
+  function appendText(parent, text) {
+    text.split(LINK).forEach(function (part, index) {
+      if (index % 2 === 1) {
+        var a = document.createElement("a");
+        a.href = part;
+        a.textContent = part;
+        a.rel = "noreferrer";
+        parent.appendChild(a);
+      } else if (part) {
+        parent.appendChild(document.createTextNode(part));
+      }
+    });
+  }
 
   function addMessage(from, text) {
     var item = document.createElement("li");
     item.className = "message " + from;
     var who = document.createElement("span");
     who.className = "who visually-hidden";
-    who.textContent = from === "resident" ? "You:" : "Reply:";
+    who.textContent = from === "resident" ? words.you : words.reply;
     item.appendChild(who);
     text.split("\n\n").forEach(function (para) {
       var p = document.createElement("p");
-      p.textContent = para;
+      appendText(p, para);
       item.appendChild(p);
     });
     transcript.appendChild(item);
-    item.scrollIntoView({ block: "end" });
+    item.scrollIntoView({ block: "end", behavior: reduceMotion ? "auto" : "smooth" });
   }
 
   function showChoices(list) {
     choices.textContent = "";
-    (list || []).forEach(function (choice, index) {
+    (list || []).forEach(function (choice) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "button choice";
@@ -40,28 +58,34 @@
     return Date.now().toString(36) + Math.random().toString(36).slice(2);
   }
 
+  function showError(message) {
+    error.textContent = message;
+    input.setAttribute("aria-invalid", "true");
+  }
+
   function send(text) {
     if (busy) { return; }
-    if (!text.trim()) { error.textContent = "Please type a message first."; input.focus(); return; }
+    if (!text.trim()) { showError(words.empty); input.focus(); return; }
     busy = true;
     error.textContent = "";
+    input.removeAttribute("aria-invalid");
     addMessage("resident", text);
     showChoices([]);
     fetch("/api/chat/messages", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       credentials: "same-origin",
-      body: JSON.stringify({ text: text, client_id: clientId() })
+      body: JSON.stringify({ text: text, client_id: clientId(), language: words.language })
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (result) {
-      if (!result.ok) { error.textContent = result.body.error || "Something went wrong. Please try again."; return; }
+      if (!result.ok) { showError(result.body.error || words.failed); return; }
       var last = null;
       result.body.messages.forEach(function (m) { addMessage("service", m.text); last = m; });
       showChoices(last ? last.choices : []);
       input.value = "";
     }).catch(function () {
-      error.textContent = "We could not reach the service. Check your connection; your answers so far are saved.";
+      showError(words.offline);
     }).then(function () {
       busy = false;
       var first = choices.querySelector("button");

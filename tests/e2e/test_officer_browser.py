@@ -6,33 +6,22 @@ API with their own cookie, as their browser would.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
 
 import pytest
 from flask.testing import FlaskClient
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from intake.models import Case, OutboxMessage, Survey
 from tests.factories import NOISE_AND_DRUGS_REPORT, fixed_classifier
 from tests.officers.factories import PASSWORD, email_of, make_case, make_officer, use_cheap_password_hashing
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture
-def server(app, monkeypatch) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def server(live_server, monkeypatch) -> str:  # type: ignore[no-untyped-def]
     use_cheap_password_hashing(monkeypatch)
-    http = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=http.serve_forever, name="test-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{http.server_port}"
-    http.shutdown()
-    http.server_close()
-    thread.join(timeout=5)
+    return live_server
 
 
 def report_a_threat(app, client: FlaskClient) -> str:  # type: ignore[no-untyped-def]
@@ -55,47 +44,47 @@ def report_a_threat(app, client: FlaskClient) -> str:  # type: ignore[no-untyped
 
 @pytest.mark.browser
 def test_an_officer_takes_a_new_cat1_case_from_the_top_of_the_queue_to_closure_and_the_survey_is_answered(
-    app, db, server,
+    app, db, server, browser,
 ):
     make_case(db, types=("noise",))  # an older CAT2 case, which must sort below the new CAT1 one
     resident = app.test_client()
     reference = report_a_threat(app, resident)
     email = email_of(db, make_officer(db, name="Robin Officer"))
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.set_default_timeout(10_000)
-        page.goto(f"{server}/officers/cases")
-        expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
-        page.get_by_label("Email address").fill(email)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{server}/officers/cases")
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
 
-        first_row = page.locator("table tbody tr").first
-        expect(first_row.get_by_role("rowheader")).to_have_text(reference)
-        expect(first_row).to_contain_text("CAT1")
-        first_row.get_by_role("link", name=reference).click()
+    first_row = page.locator("table tbody tr").first
+    expect(first_row.get_by_role("rowheader")).to_have_text(reference)
+    expect(first_row).to_contain_text("CAT1")
+    first_row.get_by_role("link", name=reference).click()
 
-        expect(page.get_by_role("heading", level=1)).to_have_text(f"Case {reference}")
-        page.get_by_role("button", name="Assign to me").click()
-        expect(page.get_by_role("status")).to_contain_text("assigned")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Case {reference}")
+    page.get_by_role("button", name="Assign to me").click()
+    expect(page.get_by_role("status")).to_contain_text("assigned")
 
-        page.get_by_label("How", exact=True).select_option("phone")
-        page.get_by_label("Outcome", exact=True).select_option("spoke")
-        page.get_by_role("button", name="Log contact").click()
-        expect(page.get_by_role("status")).to_contain_text("contact attempt has been logged")
-        expect(page.locator("dl.summary").first).to_contain_text("First responseMet")
+    page.get_by_label("How", exact=True).select_option("phone")
+    page.get_by_label("Outcome", exact=True).select_option("spoke")
+    page.get_by_role("button", name="Log contact").click()
+    expect(page.get_by_role("status")).to_contain_text("contact attempt has been logged")
+    expect(page.locator("dl.summary").first).to_contain_text("First responseMet")
 
-        page.get_by_label("Agreed action").fill("Warning letter to the neighbour; patrol request to police")
-        page.get_by_label("Target date").fill("2030-01-15")
-        page.get_by_role("button", name="Add to the action plan").click()
-        expect(page.locator("#plan table")).to_contain_text("Warning letter to the neighbour")
+    page.get_by_label("Agreed action").fill("Warning letter to the neighbour; patrol request to police")
+    page.get_by_label("Target date").fill("2030-01-15")
+    page.get_by_role("button", name="Add to the action plan").click()
+    expect(page.locator("#plan table")).to_contain_text("Warning letter to the neighbour")
 
-        page.get_by_label("Resolved, with the complainant's agreement (17.1)").check()
-        page.get_by_role("button", name="Close the case").click()
-        expect(page.get_by_role("status")).to_contain_text("The case is closed")
-        browser.close()
+    page.get_by_label("Resolved, with the complainant's agreement (17.1)").check()
+    page.get_by_role("button", name="Close the case").click()
+    expect(page.get_by_role("status")).to_contain_text("The case is closed")
+    context.close()
+
 
     with db.transaction() as session:
         assert session.scalar(select(Case.status).where(Case.reference == reference)) == "closed"

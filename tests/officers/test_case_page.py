@@ -6,7 +6,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from intake.models import ActionItem, AuditEntry, Case, CaseEvent, CaseWork, Evidence, OutboxMessage, TypeCorrection
+from intake.i18n import translations
+
+from intake.models import ActionItem, Document, AuditEntry, Case, CaseEvent, CaseWork, Evidence, OutboxMessage, TypeCorrection
 from intake.officers.closing import close_case  # noqa: F401  (imported so a broken module fails here too)
 from tests.officers.factories import MONDAY, make_case, make_officer, post_form, signed_in_officer
 
@@ -145,12 +147,30 @@ def test_a_message_to_the_resident_goes_through_the_outbox_on_their_channel_and_
     reference = make_case(db, channel="sms", address="+447700900555", language="pl")
     assert act(client, reference, "messages", text="I will call you tomorrow at 10am.").status_code == 302
     with db.transaction() as session:
-        message = session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "officer_message")).one()
+        message = session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "update")).one()
         work = session.scalars(select(CaseWork)).one()
     assert (message.channel, message.recipient, message.language) == ("sms", "+447700900555", "pl")
-    assert message.body == "I will call you tomorrow at 10am." and message.case_id is not None
+    # The officer's words as written, inside the translated template, in the resident's language.
+    opening = translations("pl").gettext("Here is an update on your anti-social behaviour case {reference}.")
+    assert opening != "Here is an update on your anti-social behaviour case {reference}."
+    assert message.body.startswith(opening.format(reference=reference))
+    assert "I will call you tomorrow at 10am." in message.body and message.case_id is not None
     assert work.first_response_at == TUESDAY
     assert "I will call you tomorrow" in client.get(f"/officers/cases/{reference}").get_data(as_text=True)
+
+
+def test_an_officers_message_honours_the_residents_large_print_format(app, db, client):
+    at(app, TUESDAY)
+    signed_in_officer(db, client)
+    reference = make_case(db, channel="sms", address="+447700900556", format="large_print")
+    assert act(client, reference, "messages", text="We have spoken to your neighbour.").status_code == 302
+    with db.transaction() as session:
+        kinds = session.scalars(select(OutboxMessage.kind).order_by(OutboxMessage.id)).all()
+        link = session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "format_link")).one()
+        document = session.scalars(select(Document)).one()
+    assert kinds == ["update", "format_link"]
+    assert "/documents/" in link.body and document.format == "large_print"
+    assert "We have spoken to your neighbour." in document.body
 
 
 def test_anonymous_residents_are_never_messaged(app, db, client):

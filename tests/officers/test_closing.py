@@ -90,6 +90,20 @@ def test_closing_sends_the_reason_what_next_and_case_review_then_the_survey_in_t
     assert closing.id < survey_message.id
 
 
+def test_the_closing_letter_comes_in_the_residents_easy_read_format(app, db, client):
+    at(app, THURSDAY)
+    signed_in_officer(db, client)
+    reference = make_case(db, channel="sms", address="+447700900778", format="easy_read")
+    act(client, reference, "assign")
+    act(client, reference, "close", reason="insufficient_evidence")
+    (closing,) = outbox(db, "closing")
+    lines = [line for line in closing.body.splitlines() if line.strip()]
+    assert reference in closing.body and len(lines) > 3
+    assert max(len(line.split()) for line in lines) <= 15  # short lines, one idea each
+    assert "not have enough evidence" in closing.body
+    assert outbox(db, "survey")
+
+
 def test_an_anonymous_residents_case_closes_without_any_message(app, db, client):
     at(app, THURSDAY)
     signed_in_officer(db, client)
