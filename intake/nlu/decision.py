@@ -1,8 +1,9 @@
 """From a processed doc to a `Classification`: thresholds, rules and the policy's order.
 
-The rules can only add: a hate rule adds the `hate` type; danger now adds the likeliest CAT1 type if
-the model found none (a resident in danger is never CAT2); safeguarding and danger are raised by the
-rule or by the flag classifier, whichever fires.
+Rules and guards only add types: the hate rule adds `hate`; if no CAT1 type passed its threshold,
+the likeliest CAT1 type is added when danger is now or when the best CAT1 score reaches `cat1_any`
+(a missed CAT1 report is the worst error). Flags come from their classifier, helped by their rule
+(see `intake.nlu.tuning`).
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ def decide(doc: Doc, thresholds: Thresholds, policy: Policy) -> Classification:
     by_rule: set[str] = set()
     if doc._.rule_hate and "hate" in policy.types and "hate" not in found:
         by_rule.add("hate")
-    danger_now = doc._.rule_danger_now or _flag(doc, thresholds, "danger_now")
-    if danger_now and not _has_cat1(found | by_rule, policy):
+    danger_now = _flag(doc, thresholds, "danger_now")
+    if not _has_cat1(found | by_rule, policy) and (danger_now or _near_cat1(type_scores, thresholds, policy)):
         by_rule.add(_likeliest_cat1(type_scores, policy))
     types = tuple(t for t in policy.seriousness if t in found | by_rule)
     if not types:
@@ -49,7 +50,7 @@ def decide(doc: Doc, thresholds: Thresholds, policy: Policy) -> Classification:
         category=policy.category_for(types),
         group=policy.types[primary].group,
         danger_now=danger_now,
-        safeguarding=doc._.rule_safeguarding or _flag(doc, thresholds, "safeguarding"),
+        safeguarding=_flag(doc, thresholds, "safeguarding"),
         hate="hate" in types,
         confidence=round(confidence, 4),
         scores=scores,
@@ -57,7 +58,15 @@ def decide(doc: Doc, thresholds: Thresholds, policy: Policy) -> Classification:
 
 
 def _flag(doc: Doc, thresholds: Thresholds, flag: str) -> bool:
-    return flag in doc.cats and doc.cats[flag] >= thresholds.flags.get(flag, 0.5)
+    score = doc.cats.get(flag, 0.0)
+    fired = bool(getattr(doc._, f"rule_{flag}"))
+    return score >= thresholds.flags.get(flag, 0.5) or (
+        fired and score >= thresholds.flags.get(f"{flag}_with_rule", 0.0))
+
+
+def _near_cat1(type_scores: dict[str, float], thresholds: Thresholds, policy: Policy) -> bool:
+    cat1 = [s for t, s in type_scores.items() if policy.types[t].category == Category.CAT1]
+    return max(cat1, default=0.0) >= thresholds.flags.get("cat1_any", 1.0)
 
 
 def _has_cat1(types: set[str], policy: Policy) -> bool:

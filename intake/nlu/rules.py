@@ -65,19 +65,31 @@ def nearest(span: Span, others: Iterable[Span]) -> int | None:
     return min(gaps) if gaps else None
 
 
-def is_danger_now(found: dict[str, list[Span]]) -> bool:
+def clause_ids(doc: Doc) -> list[int]:
+    """Clause number per token: clauses end at punctuation and at "but"/"although"."""
+    ids, current = [], 0
+    for token in doc:
+        ids.append(current)
+        if token.is_punct or token.lower_ in ("but", "although", "though"):
+            current += 1
+    return ids
+
+
+def is_danger_now(found: dict[str, list[Span]], clauses: list[int]) -> bool:
     """A weapon or attack that is happening as the resident writes.
 
-    "Now" is a present-tense attack ("he's kicking the door in") or a now-marker near the trigger
-    that is closer than any past-marker ("last week he had a knife, now it's just music" is not).
+    "Now" is a present-tense attack ("he's kicking the door in") or a now-marker near the trigger;
+    a past-marker in the trigger's own clause rules it out ("last year he had a knife, now it's
+    just music" is not danger now).
     """
-    threats = found.get("WEAPON", []) + found.get("ATTACK", [])
-    for threat in threats:
+    past_clauses = {clauses[start] for start, _ in found.get("PAST", [])}
+    for threat in found.get("WEAPON", []) + found.get("ATTACK", []):
         if nearest(threat, found.get("PROGRESSIVE", [])) == 0:
             return True
+        if clauses[threat[0]] in past_clauses:
+            continue
         now_gap = nearest(threat, found.get("NOW", []))
-        past_gap = nearest(threat, found.get("PAST", []))
-        if now_gap is not None and now_gap <= DANGER_WINDOW and (past_gap is None or now_gap < past_gap):
+        if now_gap is not None and now_gap <= DANGER_WINDOW:
             return True
     return False
 
@@ -140,7 +152,7 @@ class DangerNowRule:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.rule_danger_now = is_danger_now(self.finder.find(doc))
+        doc._.rule_danger_now = is_danger_now(self.finder.find(doc), clause_ids(doc))
         return doc
 
 

@@ -1,9 +1,10 @@
-"""Per-label decision thresholds, tuned on the dev split only and saved beside the model.
+"""Decision thresholds, saved beside the model, and the one-label tuning step.
 
-Missing a CAT1 report is the worst error, so CAT1 types and `danger_now` are tuned for F-beta with a
-large beta (recall weighs several times precision) within a low band; other labels for F1. When a
-range of thresholds ties, the middle of the range is taken: the dev split is small and the middle is
-the choice least likely to be an accident of it.
+`types` holds a threshold per type label (and `not_asb`); `flags` holds `danger_now`,
+`danger_now_with_rule`, `safeguarding`, `safeguarding_with_rule` and `cat1_any` (see
+`intake.nlu.tuning`, which chooses them all on the dev split). When a range of thresholds ties, the
+middle of the range is taken: the dev split is small and the middle is least likely to be an
+accident of it.
 """
 
 from __future__ import annotations
@@ -25,11 +26,6 @@ class Band:
     low: float
     high: float
     default: float
-
-
-RECALL_FIRST = Band(beta=3.0, low=0.05, high=0.5, default=0.3)
-BALANCED = Band(beta=1.0, low=0.15, high=0.7, default=0.5)
-CAUTIOUS = Band(beta=2.0, low=0.1, high=0.6, default=0.4)
 
 
 @dataclass(frozen=True)
@@ -74,9 +70,3 @@ def _score_at(scores: Sequence[float], gold: Sequence[bool], threshold: float, b
         fp += predicted and not positive
         fn += positive and not predicted
     return f_beta(tp, fp, fn, beta)
-
-
-def tune_all(
-    scores: dict[str, list[float]], gold: dict[str, list[bool]], bands: dict[str, Band]
-) -> dict[str, float]:
-    return {label: tune_threshold(scores[label], gold[label], bands[label]) for label in scores}

@@ -20,7 +20,8 @@ from thinc.api import SGD
 
 from intake.nlu.corpus import LabelledReport, labels_of, split_corpus
 from intake.nlu.pipeline import FLAG_LABELS, FLAGS_COMPONENT, TYPES_COMPONENT, build_trainable_pipeline
-from intake.nlu.thresholds import BALANCED, CAUTIOUS, RECALL_FIRST, Band, Thresholds, f_beta, tune_all
+from intake.nlu.thresholds import Thresholds, f_beta
+from intake.nlu.tuning import tune_thresholds
 from intake.policy import Policy
 
 Progress = Callable[[int, float, float], None]
@@ -75,7 +76,9 @@ def train_model(
         if dev_f1 > best[0]:
             best = (dev_f1, epoch, nlp.to_bytes())
     nlp.from_bytes(best[2])
-    thresholds = tune_thresholds(nlp, splits["dev"], policy, settings, best[1])
+    notes = {"seed": settings.seed, "epoch": best[1], "dev_reports": len(splits["dev"]),
+             "train_reports": len(splits["train"])}
+    thresholds = tune_thresholds(nlp, splits["dev"], policy, notes)
     return TrainedModel(nlp, thresholds, best_epoch=best[1], dev_macro_f1=best[0])
 
 
@@ -103,32 +106,6 @@ def dev_macro_f1(nlp: Language, reports: Sequence[LabelledReport]) -> float:
             fn = sum(g and not p for g, p in zip(gold, predicted))
             f1s.append(f_beta(tp, fp, fn, 1.0))
     return sum(f1s) / len(f1s) if f1s else 0.0
-
-
-def label_bands(policy: Policy) -> dict[str, Band]:
-    """CAT1 types and danger_now lean to recall; safeguarding a little; the rest balanced."""
-    bands = {t: RECALL_FIRST if policy.types[t].category == "CAT1" else BALANCED for t in policy.types}
-    bands.update({"not_asb": BALANCED, "danger_now": RECALL_FIRST, "safeguarding": CAUTIOUS})
-    return bands
-
-
-def tune_thresholds(
-    nlp: Language, dev: Sequence[LabelledReport], policy: Policy, settings: TrainingSettings, epoch: int
-) -> Thresholds:
-    scored = score_reports(nlp, dev)
-    bands = label_bands(policy)
-    type_labels = nlp.get_pipe(TYPES_COMPONENT).labels
-
-    def tune(labels: Sequence[str], gold_of: Callable[[LabelledReport, str], bool]) -> dict[str, float]:
-        scores = {label: [cats[label] for cats in scored] for label in labels}
-        gold = {label: [gold_of(r, label) for r in dev] for label in labels}
-        return tune_all(scores, gold, bands)
-
-    return Thresholds(
-        types=tune(type_labels, lambda r, label: label in labels_of(r)),
-        flags=tune(FLAG_LABELS, lambda r, flag: bool(getattr(r, flag))),
-        notes={"seed": settings.seed, "epoch": epoch, "dev_reports": len(dev)},
-    )
 
 
 def save_model(trained: TrainedModel, directory: Path) -> None:
