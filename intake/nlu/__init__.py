@@ -28,11 +28,11 @@ def classify_many(
 ) -> list[Classification]:
     """`classify` for many texts at once, batched through `nlp.pipe` (much faster per text)."""
     from intake.nlu.decision import decide, not_asb
-    from intake.nlu.model import MODEL_DIR, load_model
+    from intake.nlu.model import load_model
 
     texts = list(texts)
     policy = policy or _bundled_policy()
-    model = load_model(model_dir or MODEL_DIR)
+    model = load_model(model_dir)
     results: list[Classification | None] = [None if t and t.strip() else not_asb() for t in texts]
     todo = [i for i, result in enumerate(results) if result is None]
     docs = model.nlp.pipe((texts[i] for i in todo), batch_size=BATCH_SIZE)

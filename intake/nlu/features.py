@@ -12,6 +12,7 @@ like "knife"). Words in a negation scope become separate features ("not threaten
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
@@ -33,7 +34,6 @@ _DIGITS = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.,;:!?()\-/]")
 _MAX_CONCEPT_WORDS = 4
 _CACHE_KEY = "intake_features"
-Feature = tuple[int, float]
 
 
 def split_words(text: str) -> list[str]:
@@ -42,52 +42,68 @@ def split_words(text: str) -> list[str]:
     return [w.replace("'", "").replace("’", "") for w in _WORDS.findall(text.lower())]
 
 
+@lru_cache(maxsize=200_000)
 def normalise_word(word: str) -> str:
     """"sooooo" -> "soo", digits folded (flat 12 and flat 14 are the same feature); 999 kept."""
     word = _REPEATS.sub(r"\1\1", word)
     return word if word == "999" else _DIGITS.sub("0", word)
 
 
-def extract_features(text: str, char_weight: float) -> dict[int, float]:
-    """Hashed feature -> value for one text: words (negation-marked), word pairs, char n-grams,
-    concepts."""
+def extract_features(text: str, char_weight: float) -> tuple[list[int], list[float]]:
+    """Hashed feature keys and values for one text: words (negation-marked), word pairs, char
+    n-grams, concepts. Words and pairs count once; a char n-gram shared by several different words
+    repeats, and the linear layer sums repeats, so those act as counts."""
     words = split_words(text)
     negated = find_negated(words)
-    features: dict[int, float] = {}
     content = [(normalise_word(w), neg) for w, neg in zip(words, negated) if w[0].isalnum()]
-    for word, neg in content:
-        for key, value in _word_features(word, neg, char_weight):
-            if value > features.get(key, 0.0):
-                features[key] = value
-    for (first, _), (second, _) in zip(content, content[1:]):
-        features[hash_string(f"b|{first}|{second}")] = 1.0
+    keys: list[int] = []
+    values: list[float] = []
+    for word, neg in dict.fromkeys(content):
+        word_keys, word_values = _word_features(word, neg, char_weight)
+        keys.extend(word_keys)
+        values.extend(word_values)
+    pairs = {_pair_key(first, second) for (first, _), (second, _) in zip(content, content[1:])}
+    keys.extend(pairs)
+    values.extend([1.0] * len(pairs))
     for name, neg in _concepts(words, negated):
-        features[hash_string(f"k{'n' if neg else ''}|{name}")] = 1.0
-    return features
+        keys.append(_concept_key(name, neg))
+        values.append(1.0)
+    return keys, values
 
 
-def doc_features(doc: Doc, char_weight: float) -> dict[int, float]:
-    """Features cached on the doc, so the two classifiers extract them once between them."""
+def doc_features(doc: Doc, char_weight: float, scale: float) -> tuple[list[int], list[float]]:
+    """Features scaled to a fixed length (L2 norm `scale`), so a two-word text and a rambling one
+    speak equally loudly; cached on the doc so the two classifiers extract them once between them.
+    """
     cache = doc.user_data.setdefault(_CACHE_KEY, {})
-    if char_weight not in cache:
-        cache[char_weight] = extract_features(doc.text, char_weight)
-    return cache[char_weight]
+    if (char_weight, scale) not in cache:
+        keys, values = extract_features(doc.text, char_weight)
+        factor = scale / (math.sqrt(sum(v * v for v in values)) or 1.0)
+        cache[char_weight, scale] = (keys, [v * factor for v in values])
+    return cache[char_weight, scale]
 
 
 @lru_cache(maxsize=200_000)
-def _word_features(word: str, negated: bool, char_weight: float) -> tuple[Feature, ...]:
+def _word_features(word: str, negated: bool, char_weight: float) -> tuple[tuple[int, ...], tuple[float, ...]]:
     """Cached per word: the same words recur across reports, hashing them once keeps latency low."""
     if negated:
-        return ((hash_string(f"n|{word}"), 1.0),)
-    keys: list[Feature] = [(hash_string(f"u|{word}"), 1.0)]
+        return (hash_string(f"n|{word}"),), (1.0,)
+    keys = [hash_string(f"u|{word}")]
     if len(word) >= 3 and char_weight > 0:
         padded = f"<{word}>"
         for size in (3, 4):
-            keys.extend(
-                (hash_string(f"c|{padded[i:i + size]}"), char_weight)
-                for i in range(len(padded) - size + 1)
-            )
-    return tuple(keys)
+            keys.extend(hash_string(f"c|{padded[i:i + size]}") for i in range(len(padded) - size + 1))
+    return tuple(keys), (1.0,) + (char_weight,) * (len(keys) - 1)
+
+
+@lru_cache(maxsize=200_000)
+def _pair_key(first: str, second: str) -> int:
+    return hash_string(f"b|{first}|{second}")
+
+
+@lru_cache(maxsize=1024)
+def _concept_key(name: str, negated: bool) -> int:
+    return hash_string(f"k{'n' if negated else ''}|{name}")
 
 
 def _concepts(words: Sequence[str], negated: Sequence[bool]) -> Iterable[tuple[str, bool]]:
@@ -111,18 +127,18 @@ def _concept_table() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     return {key: tuple(dict.fromkeys(names)) for key, names in table.items()}, first_words
 
 
-def hashed_features(char_weight: float) -> Model:
+def hashed_features(char_weight: float, scale: float) -> Model:
     """A thinc layer: docs -> (keys, values, lengths), the input `SparseLinear` expects."""
-    return Model("hashed_features", _forward, attrs={"char_weight": char_weight})
+    return Model("hashed_features", _forward, attrs={"char_weight": char_weight, "scale": scale})
 
 
 def _forward(model: Model, docs: list[Doc], is_train: bool):
     batch_keys, batch_values, lengths = [], [], []
     for doc in docs:
-        features = doc_features(doc, model.attrs["char_weight"])
-        batch_keys.extend(features.keys())
-        batch_values.extend(features.values())
-        lengths.append(len(features))
+        keys, values = doc_features(doc, model.attrs["char_weight"], model.attrs["scale"])
+        batch_keys.extend(keys)
+        batch_values.extend(values)
+        lengths.append(len(keys))
     keys = numpy.asarray(batch_keys, dtype="uint64")
     values = numpy.asarray(batch_values, dtype="float32")
     return (keys, values, numpy.asarray(lengths, dtype="int32")), lambda d_output: []
@@ -130,7 +146,7 @@ def _forward(model: Model, docs: list[Doc], is_train: bool):
 
 @registry.architectures("intake.HashedFeatureClassifier.v1")
 def build_hashed_feature_classifier(
-    length: int = 2**17, char_weight: float = 0.4, nO: int | None = None
+    length: int = 2**17, char_weight: float = 0.4, scale: float = 4.0, nO: int | None = None
 ) -> Model[list[Doc], Floats2d]:
     """spaCy's TextCatBOW.v3 with our feature extractor in place of exact-case n-grams."""
     sparse_linear = SparseLinear_v2(nO=nO, length=length)
@@ -138,7 +154,7 @@ def build_hashed_feature_classifier(
         sparse_linear,
         resize_layer=partial(resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0}),
     )
-    model = with_cpu(chain(hashed_features(char_weight), resizable_layer), sparse_linear.ops)
+    model = with_cpu(chain(hashed_features(char_weight, scale), resizable_layer), sparse_linear.ops)
     model = chain(model, with_cpu(Logistic(), sparse_linear.ops))
     if nO is not None:
         model.set_dim("nO", nO)

@@ -68,6 +68,16 @@ NOW_MARKERS = (
     "shaking", "being", "getting", "get here", "come quick", "someone come", "now!",
 )
 
+# The markers that say beyond doubt that something is happening as the resident writes; a report with
+# past-markers and none of these is about the past, whatever the model thinks.
+IMMEDIATE_MARKERS = (
+    "now", "right now", "rn", "atm", "at the moment", "as we speak", "as i type", "as i write",
+    "currently", "this minute", "this second", "help", "help me", "please help", "pls help",
+    "send someone", "send police", "999", "hurry", "quick", "outside my door", "at my door",
+    "at the door", "still here", "still outside", "still going", "happening now", "tonight",
+    "hiding", "locked myself", "on way", "on their way", "come quick", "now!",
+)
+
 PAST_MARKERS = (
     "last week", "last night", "last month", "last year", "yesterday", "ago", "used to",
     "last time", "back in", "previously", "in the past", "before christmas", "last weekend",

@@ -25,8 +25,15 @@ class LoadedModel:
     thresholds: Thresholds
 
 
+def load_model(directory: Path | str | None = None) -> LoadedModel:
+    """The pipeline and thresholds in `directory` (default: the bundled model), loaded once per
+    process and directory."""
+    return _load(Path(directory or MODEL_DIR).resolve())
+
+
 @lru_cache(maxsize=4)
-def load_model(directory: Path = MODEL_DIR) -> LoadedModel:
-    """The pipeline and thresholds in `directory`, loaded once per process and directory."""
-    nlp = add_rule_components(spacy.load(directory))
+def _load(directory: Path) -> LoadedModel:
+    # The saved tokenizer is spaCy's default English one; rebuilding it from its ~2,700 special
+    # cases twice (config, then disk) would double the load time for nothing.
+    nlp = add_rule_components(spacy.load(directory, exclude=["tokenizer"]))
     return LoadedModel(nlp=nlp, thresholds=Thresholds.load(directory))

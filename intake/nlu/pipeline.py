@@ -2,7 +2,7 @@
 the rule components.
 
 `types` scores the policy's ASB types plus `not_asb`; `flags` scores `danger_now` and
-`safeguarding`, which the rules also raise (either may fire: missing danger is the worst error).
+`safeguarding` (which the rules also raise) and `any_cat1`.
 Only the classifiers are trained and saved; the rules are added when a model is loaded, so a lexicon
 fix for the rules needs no retraining.
 """
@@ -22,6 +22,9 @@ from intake.nlu.rules import RULE_COMPONENTS
 TYPES_COMPONENT = "types"
 FLAGS_COMPONENT = "flags"
 FLAG_LABELS = ("danger_now", "safeguarding")
+# Not a flag the service sees: "is any CAT1 type present", learned from all CAT1 reports at once,
+# which guards the category better than the best of four separate CAT1 type scores.
+ANY_CAT1 = "any_cat1"
 HASH_BUCKETS = 2**17
 CHAR_WEIGHT = 0.4
 
@@ -38,7 +41,7 @@ def build_trainable_pipeline(type_ids: Iterable[str]) -> Language:
     for label in [*type_ids, NOT_ASB]:
         types.add_label(label)
     flags = nlp.add_pipe("textcat_multilabel", name=FLAGS_COMPONENT, config={"model": model})
-    for label in FLAG_LABELS:
+    for label in (*FLAG_LABELS, ANY_CAT1):
         flags.add_label(label)
     return nlp
 

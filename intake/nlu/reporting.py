@@ -46,6 +46,8 @@ def format_confusion(metrics: Metrics, labels: list[str]) -> str:
 
 def format_latency(latency: Latency) -> str:
     return (
-        f"classify latency: median {latency.median_ms:.3f} ms, p99 {latency.p99_ms:.3f} ms per call; "
-        f"classify_many throughput {latency.batch_reports_per_second:,.0f} reports/s"
+        f"classify latency per call: median {latency.median_ms:.3f} ms, p99 {latency.p99_ms:.3f} ms "
+        f"(CPU time: median {latency.median_cpu_ms:.3f} ms, p99 {latency.p99_cpu_ms:.3f} ms)\n"
+        f"classify_many throughput: {latency.batch_reports_per_second:,.0f} reports/s "
+        f"({latency.batch_reports_per_cpu_second:,.0f} per CPU second)"
     )

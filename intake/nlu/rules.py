@@ -4,15 +4,18 @@ Each is a spaCy component (`@Language.factory`) built from `lexicons` with a `Ph
 lower-cased tokens plus a few `Matcher` patterns (present tense "he's kicking", ages "15yr old").
 A trigger inside a negation scope ("they weren't threatening") does not count. The components set
 `doc._.rule_danger_now`, `doc._.rule_safeguarding` and `doc._.rule_hate`; `intake.nlu.decision`
-combines them with the model's scores.
+combines them with the model's scores. `doc._.rule_past_only` marks a report about the past only,
+which vetoes the danger classifier on its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.attrs import IS_PUNCT, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from intake.nlu import lexicons as lex
@@ -24,7 +27,9 @@ SAFEGUARDING_WINDOW = 25
 HATE_WINDOW = 8
 _AUX = ["s", "'s", "’s", "is", "are", "re", "'re", "’re", "am", "m", "'m", "’m"]
 _FILLERS = ["trying", "still", "now", "literally", "currently", "just", "actually", "to", "all"]
-_RULE_FLAGS = ("rule_danger_now", "rule_safeguarding", "rule_hate")
+_RULE_FLAGS = ("rule_danger_now", "rule_past_only", "rule_safeguarding", "rule_hate")
+_NEGATION_KEY = "intake_negation"
+_CLAUSE_WORDS = frozenset(hash_string(w) for w in ("but", "although", "though"))
 
 
 def register_extensions() -> None:
@@ -46,13 +51,21 @@ class TriggerFinder:
             self.matcher.add(name, group_patterns)
 
     def find(self, doc: Doc) -> dict[str, list[Span]]:
-        negated = find_negated([t.lower_ for t in doc])
+        negated = doc_negation(doc)
         found: dict[str, list[Span]] = {}
         matches = self.phrase_matcher(doc) + (self.matcher(doc) if len(self.matcher) else [])
         for match_id, start, end in matches:
             if not negated[start]:
                 found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
         return found
+
+
+def doc_negation(doc: Doc) -> list[bool]:
+    """Negation scopes over the doc's tokens, computed once and shared by the three components."""
+    if _NEGATION_KEY not in doc.user_data:
+        words = [doc.vocab.strings[key] for key in doc.to_array(LOWER).tolist()]
+        doc.user_data[_NEGATION_KEY] = find_negated(words)
+    return doc.user_data[_NEGATION_KEY]
 
 
 def distance(a: Span, b: Span) -> int:
@@ -68,9 +81,9 @@ def nearest(span: Span, others: Iterable[Span]) -> int | None:
 def clause_ids(doc: Doc) -> list[int]:
     """Clause number per token: clauses end at punctuation and at "but"/"although"."""
     ids, current = [], 0
-    for token in doc:
+    for is_punct, lower in doc.to_array([IS_PUNCT, LOWER]).tolist():
         ids.append(current)
-        if token.is_punct or token.lower_ in ("but", "although", "though"):
+        if is_punct or lower in _CLAUSE_WORDS:
             current += 1
     return ids
 
@@ -92,6 +105,11 @@ def is_danger_now(found: dict[str, list[Span]], clauses: list[int]) -> bool:
         if now_gap is not None and now_gap <= DANGER_WINDOW:
             return True
     return False
+
+
+def is_past_only(found: dict[str, list[Span]]) -> bool:
+    """The report dates what it describes ("last month") and says nothing is happening now."""
+    return bool(found.get("PAST")) and not found.get("IMMEDIATE") and not found.get("PROGRESSIVE")
 
 
 def is_safeguarding(found: dict[str, list[Span]]) -> bool:
@@ -116,9 +134,9 @@ def is_hate(found: dict[str, list[Span]]) -> bool:
 def _progressive_patterns() -> list[list[dict]]:
     attack_words = sorted({p.split()[0] for p in lex.ATTACK_NOW if p.split()[0].endswith("ing")})
     aux = {"LOWER": {"IN": _AUX}}
-    fillers = {"LOWER": {"IN": _FILLERS}, "OP": "*"}
+    filler = {"LOWER": {"IN": _FILLERS}, "OP": "?"}
     return [
-        [aux, fillers, {"LOWER": {"IN": attack_words}}],
+        [aux, filler, filler, {"LOWER": {"IN": attack_words}}],
         [aux, {"LOWER": "got"}, {"LOWER": {"IN": ["a", "an", "his", "her", "their", "the"]}, "OP": "?"},
          {"LOWER": {"IN": [w for w in lex.WEAPONS if " " not in w]}}],
         [{"LOWER": {"IN": ["with", "holding", "waving", "carrying"]}},
@@ -129,7 +147,8 @@ def _progressive_patterns() -> list[list[dict]]:
 
 
 _AGE_PATTERNS = [
-    [{"LIKE_NUM": True}, {"LOWER": {"IN": ["-", "year", "yr", "years", "yrs"]}, "OP": "*"},
+    [{"LIKE_NUM": True}, {"LOWER": {"IN": ["-", "year", "yr", "years", "yrs"]}, "OP": "?"},
+     {"LOWER": {"IN": ["-", "year", "yr", "years", "yrs"]}, "OP": "?"},
      {"LOWER": {"IN": ["old", "olds", "yo"]}}],
     [{"LOWER": {"REGEX": r"^\d+(yr|yrs|yo|y/o)$"}}],
     [{"LOWER": {"IN": ["aged", "age"]}}, {"LIKE_NUM": True}],
@@ -147,12 +166,14 @@ class DangerNowRule:
         self.finder = TriggerFinder(
             nlp,
             {"WEAPON": lex.WEAPONS, "ATTACK": lex.ATTACK_NOW, "NOW": lex.NOW_MARKERS,
-             "PAST": lex.PAST_MARKERS},
+             "IMMEDIATE": lex.IMMEDIATE_MARKERS, "PAST": lex.PAST_MARKERS},
             {"PROGRESSIVE": _progressive_patterns()},
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.rule_danger_now = is_danger_now(self.finder.find(doc), clause_ids(doc))
+        found = self.finder.find(doc)
+        doc._.rule_danger_now = is_danger_now(found, clause_ids(doc))
+        doc._.rule_past_only = is_past_only(found)
         return doc
 
 

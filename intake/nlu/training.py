@@ -19,7 +19,9 @@ from spacy.util import fix_random_seed, minibatch
 from thinc.api import SGD
 
 from intake.nlu.corpus import LabelledReport, labels_of, split_corpus
-from intake.nlu.pipeline import FLAG_LABELS, FLAGS_COMPONENT, TYPES_COMPONENT, build_trainable_pipeline
+from intake.enums import Category
+from intake.nlu.pipeline import (ANY_CAT1, FLAG_LABELS, FLAGS_COMPONENT, TYPES_COMPONENT,
+                                 build_trainable_pipeline)
 from intake.nlu.thresholds import Thresholds, f_beta
 from intake.nlu.tuning import tune_thresholds
 from intake.policy import Policy
@@ -56,9 +58,9 @@ def train_model(
     nlp = build_trainable_pipeline(type_ids)
     nlp.config["initialize"]["components"] = {
         TYPES_COMPONENT: {"labels": nlp.get_pipe(TYPES_COMPONENT).labels},
-        FLAGS_COMPONENT: {"labels": list(FLAG_LABELS)},
+        FLAGS_COMPONENT: {"labels": [*FLAG_LABELS, ANY_CAT1]},
     }
-    train = [make_example(nlp, r) for r in splits["train"]]
+    train = [make_example(nlp, r, policy) for r in splits["train"]]
     nlp.initialize(lambda: train)
     # Plain SGD, not Adam: Adam gives one-off words as large a step as common ones, and this
     # sparse model then memorises the training reports (dev macro-F1 0.60 against 0.79).
@@ -82,10 +84,11 @@ def train_model(
     return TrainedModel(nlp, thresholds, best_epoch=best[1], dev_macro_f1=best[0])
 
 
-def make_example(nlp: Language, report: LabelledReport) -> Example:
+def make_example(nlp: Language, report: LabelledReport, policy: Policy) -> Example:
     labels = set(labels_of(report))
     cats = {label: float(label in labels) for label in nlp.get_pipe(TYPES_COMPONENT).labels}
     cats.update({flag: float(bool(getattr(report, flag))) for flag in FLAG_LABELS})
+    cats[ANY_CAT1] = float(policy.category_for(report.types) == Category.CAT1)
     return Example.from_dict(nlp.make_doc(report.text), {"cats": cats})
 
 

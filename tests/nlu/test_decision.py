@@ -73,9 +73,25 @@ def test_a_danger_rule_alone_without_any_model_support_does_not_raise_the_flag(p
     assert not decide(doc, THRESHOLDS, policy).danger_now
 
 
-def test_a_near_miss_on_every_cat1_type_still_makes_the_report_cat1(policy):
-    result = decide(make_doc({"noise": 0.9, "harassment": 0.35}), THRESHOLDS, policy)
+def test_a_likely_cat1_report_with_no_cat1_type_over_threshold_still_gets_one(policy):
+    result = decide(make_doc({"noise": 0.9, "harassment": 0.35}, {"any_cat1": 0.4}), THRESHOLDS, policy)
     assert result.category == Category.CAT1 and result.primary == "harassment"
+
+
+def test_without_the_cat1_guard_the_same_scores_stay_cat2(policy):
+    assert decide(make_doc({"noise": 0.9, "harassment": 0.35}), THRESHOLDS, policy).category == Category.CAT2
+
+
+def test_a_confident_not_asb_keeps_only_types_that_score_even_higher(policy):
+    result = decide(make_doc({"not_asb": 0.8, "vandalism": 0.6, "noise": 0.85}), THRESHOLDS, policy)
+    assert result.types == ("noise",)
+
+
+def test_the_danger_classifier_alone_is_vetoed_when_the_report_is_about_the_past(policy):
+    doc = make_doc({"violence": 0.9}, {"danger_now": 0.9}, past_only=True)
+    assert not decide(doc, THRESHOLDS, policy).danger_now
+    doc = make_doc({"violence": 0.9}, {"danger_now": 0.9}, past_only=True, danger_now=True)
+    assert decide(doc, THRESHOLDS, policy).danger_now
 
 
 def test_safeguarding_is_raised_by_the_rule_with_some_model_support(policy):
