@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
 
 import numpy
+from spacy.attrs import ORTH, SPACY
 from spacy.ml.models.textcat import NEG_VALUE, resize_and_set_ref
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -71,16 +72,19 @@ def extract_features(text: str, char_weight: float) -> tuple[list[int], list[flo
     return keys, values
 
 
-def doc_features(doc: Doc, char_weight: float, scale: float) -> tuple[list[int], list[float]]:
-    """Features scaled to a fixed length (L2 norm `scale`), so a two-word text and a rambling one
-    speak equally loudly; cached on the doc so the two classifiers extract them once between them.
-    """
+def doc_text(doc: Doc) -> str:
+    """`doc.text` without building a Python `Token` per word (three times faster on long texts)."""
+    strings = doc.vocab.strings
+    return "".join(strings[orth] + (" " if space else "")
+                   for orth, space in doc.to_array([ORTH, SPACY]).tolist())
+
+
+def doc_features(doc: Doc, char_weight: float) -> tuple[list[int], list[float]]:
+    """Features cached on the doc, so the two classifiers extract them once between them."""
     cache = doc.user_data.setdefault(_CACHE_KEY, {})
-    if (char_weight, scale) not in cache:
-        keys, values = extract_features(doc.text, char_weight)
-        factor = scale / (math.sqrt(sum(v * v for v in values)) or 1.0)
-        cache[char_weight, scale] = (keys, [v * factor for v in values])
-    return cache[char_weight, scale]
+    if char_weight not in cache:
+        cache[char_weight] = extract_features(doc_text(doc), char_weight)
+    return cache[char_weight]
 
 
 @lru_cache(maxsize=200_000)
@@ -133,15 +137,23 @@ def hashed_features(char_weight: float, scale: float) -> Model:
 
 
 def _forward(model: Model, docs: list[Doc], is_train: bool):
-    batch_keys, batch_values, lengths = [], [], []
+    """Each doc's features scaled to the same length (L2 norm `scale`), so a two-word text and a
+    rambling one speak equally loudly."""
+    batch_keys: list[int] = []
+    batch_values: list[float] = []
+    lengths = []
     for doc in docs:
-        keys, values = doc_features(doc, model.attrs["char_weight"], model.attrs["scale"])
+        keys, values = doc_features(doc, model.attrs["char_weight"])
         batch_keys.extend(keys)
         batch_values.extend(values)
         lengths.append(len(keys))
-    keys = numpy.asarray(batch_keys, dtype="uint64")
     values = numpy.asarray(batch_values, dtype="float32")
-    return (keys, values, numpy.asarray(lengths, dtype="int32")), lambda d_output: []
+    owner = numpy.repeat(numpy.arange(len(docs)), lengths)
+    norms = numpy.sqrt(numpy.bincount(owner, weights=values * values, minlength=len(docs)))
+    factors = model.attrs["scale"] / numpy.where(norms > 0, norms, 1.0)
+    values = (values * factors[owner]).astype("float32")
+    keys_array = numpy.asarray(batch_keys, dtype="uint64")
+    return (keys_array, values, numpy.asarray(lengths, dtype="int32")), lambda d_output: []
 
 
 @registry.architectures("intake.HashedFeatureClassifier.v1")

@@ -50,10 +50,14 @@ class TriggerFinder:
         for name, group_patterns in (patterns or {}).items():
             self.matcher.add(name, group_patterns)
 
-    def find(self, doc: Doc) -> dict[str, list[Span]]:
+    def find(self, doc: Doc, patterns: bool = True) -> dict[str, list[Span]]:
+        """Phrase matches, plus pattern matches when `patterns` (the `Matcher` walks every token
+        in Python, so components ask for it only when a phrase makes it matter)."""
         negated = doc_negation(doc)
+        matches = self.phrase_matcher(doc)
+        if patterns and len(self.matcher):
+            matches += self.matcher(doc)
         found: dict[str, list[Span]] = {}
-        matches = self.phrase_matcher(doc) + (self.matcher(doc) if len(self.matcher) else [])
         for match_id, start, end in matches:
             if not negated[start]:
                 found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
@@ -150,7 +154,7 @@ _AGE_PATTERNS = [
     [{"LIKE_NUM": True}, {"LOWER": {"IN": ["-", "year", "yr", "years", "yrs"]}, "OP": "?"},
      {"LOWER": {"IN": ["-", "year", "yr", "years", "yrs"]}, "OP": "?"},
      {"LOWER": {"IN": ["old", "olds", "yo"]}}],
-    [{"LOWER": {"REGEX": r"^\d+(yr|yrs|yo|y/o)$"}}],
+    [{"LOWER": {"IN": [f"{n}{unit}" for n in range(1, 100) for unit in ("yr", "yrs", "yo")]}}],
     [{"LOWER": {"IN": ["aged", "age"]}}, {"LIKE_NUM": True}],
 ]
 
@@ -171,8 +175,12 @@ class DangerNowRule:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.finder.find(doc)
-        doc._.rule_danger_now = is_danger_now(found, clause_ids(doc))
+        found = self.finder.find(doc, patterns=False)
+        if found.get("WEAPON") or found.get("ATTACK"):
+            found = self.finder.find(doc)
+            doc._.rule_danger_now = is_danger_now(found, clause_ids(doc))
+        else:
+            doc._.rule_danger_now = False
         doc._.rule_past_only = is_past_only(found)
         return doc
 
@@ -194,7 +202,10 @@ class SafeguardingRule:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.rule_safeguarding = is_safeguarding(self.finder.find(doc))
+        found = self.finder.find(doc, patterns=False)
+        if found.get("RISK") and not found.get("EXPLOITATION"):
+            found = self.finder.find(doc)
+        doc._.rule_safeguarding = is_safeguarding(found)
         return doc
 
 
