@@ -1,0 +1,185 @@
+"""Command-line entry points: `intake classify` and `intake nlu train|evaluate`.
+
+The main `intake` CLI registers `classify` and the `nlu` group. Commands take `--policy PATH`
+(default: the bundled policy) rather than reading the environment, so they run without Flask.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
+from itertools import islice
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from intake.errors import BadInputError, PolicyError
+from intake.nlu.classification import Classification
+from intake.nlu.corpus import CORPUS_DIR, NOT_ASB, LabelledReport, load_corpus, read_reports, split_corpus
+from intake.policy import Policy, load_policy
+
+CHUNK = 2000
+policy_option = click.option("--policy", "policy_path", type=click.Path(dir_okay=False, path_type=Path),
+                             default=None, help="Policy TOML file (default: the bundled policy).")
+model_option = click.option("--model-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                            help="Trained model directory (default: the bundled model).")
+
+
+def _policy(path: Path | None) -> Policy:
+    try:
+        return load_policy(path)
+    except PolicyError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def classification_json(result: Classification, report_id: object = None) -> dict:
+    """The JSON shape `intake classify` writes for one report (mirrors the corpus's label format)."""
+    data: dict = {} if report_id is None else {"id": report_id}
+    data.update(
+        type=result.primary or NOT_ASB,
+        types=list(result.types) or [NOT_ASB],
+        category=result.category.value if result.category else None,
+        group=result.group.value if result.group else None,
+        danger_now=result.danger_now,
+        safeguarding=result.safeguarding,
+        hate=result.hate,
+        confidence=result.confidence,
+        scores=result.scores,
+    )
+    return data
+
+
+def parse_line(line: str, number: int) -> tuple[object, str] | dict:
+    """(id, text) for a plain or JSON line, or an error object for a JSON line that is unusable."""
+    stripped = line.strip()
+    if not stripped.startswith("{"):
+        return None, stripped
+    try:
+        raw = json.loads(stripped)
+    except json.JSONDecodeError as exc:
+        return {"line": number, "error": f"invalid JSON: {exc.msg}"}
+    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
+        return {"line": number, "id": raw.get("id") if isinstance(raw, dict) else None,
+                "error": "a JSON line needs a string 'text'"}
+    return raw.get("id"), raw["text"]
+
+
+def _chunks(lines: TextIO, size: int) -> Iterator[list[str]]:
+    while chunk := list(islice(lines, size)):
+        yield chunk
+
+
+@click.command("classify")
+@click.option("--input", "source", type=click.File("r", encoding="utf-8"), default="-",
+              help="Read reports from this file instead of stdin.")
+@policy_option
+@model_option
+def classify(source: TextIO, policy_path: Path | None, model_dir: Path | None) -> None:
+    """Classify reports from stdin, one per line (text or JSON with "text" and optional "id")."""
+    from intake.nlu import classify_many
+
+    policy = _policy(policy_path)
+    number = 0
+    for chunk in _chunks(source, CHUNK):
+        parsed = [parse_line(line, number + i + 1) for i, line in enumerate(chunk)]
+        number += len(chunk)
+        texts = [item[1] for item in parsed if isinstance(item, tuple)]
+        results = iter(classify_many(texts, policy, model_dir))
+        out = [item if isinstance(item, dict) else classification_json(next(results), item[0])
+               for item in parsed]
+        click.echo("\n".join(json.dumps(o, ensure_ascii=False) for o in out))
+
+
+@click.group("nlu")
+def nlu() -> None:
+    """Train and evaluate the report classifier."""
+
+
+@nlu.command("train")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=CORPUS_DIR)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the model (default: the bundled model directory).")
+@click.option("--seed", type=int, default=None)
+@click.option("--epochs", type=int, default=None)
+@policy_option
+def train(corpus_dir: Path, out_dir: Path | None, seed: int | None, epochs: int | None,
+          policy_path: Path | None) -> None:
+    """Train the classifiers deterministically and write the model and its thresholds."""
+    from intake.nlu.model import MODEL_DIR
+    from intake.nlu.training import TrainingSettings, save_model, train_model
+
+    defaults = TrainingSettings()
+    settings = TrainingSettings(seed=defaults.seed if seed is None else seed,
+                                epochs=epochs or defaults.epochs,
+                                batch_size=defaults.batch_size, learn_rate=defaults.learn_rate)
+    reports = load_corpus(corpus_dir)
+    click.echo(f"{len(reports)} reports; seed {settings.seed}; {settings.epochs} epochs")
+    with click.progressbar(length=settings.epochs, label="training") as bar:
+        def progress(epoch: int, loss: float, dev_f1: float) -> None:
+            bar.label = f"epoch {epoch} loss {loss:.2f} dev macro-F1 {dev_f1:.3f}"
+            bar.update(1)
+        trained = train_model(reports, _policy(policy_path), settings, progress)
+    out = out_dir or MODEL_DIR
+    save_model(trained, out)
+    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    click.echo(f"kept epoch {trained.best_epoch} (dev macro-F1 {trained.dev_macro_f1:.3f}); "
+               f"wrote {out} ({size / 1e6:.1f} MB)")
+
+
+@nlu.command("evaluate")
+@click.option("--file", "gold_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Gold JSONL with text and type/types (and optional category); default: test split.")
+@click.option("--min-cat1-recall", type=float, default=None, help="Exit 1 when CAT1 recall is below this.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--latency/--no-latency", default=True, help="Also measure classify latency.")
+@policy_option
+@model_option
+def evaluate(gold_file: Path | None, min_cat1_recall: float | None, as_json: bool, latency: bool,
+             policy_path: Path | None, model_dir: Path | None) -> None:
+    """Measure the model against gold reports, beside the keyword baseline."""
+    from intake.nlu import classify, classify_many
+    from intake.nlu.baseline import classify_many_with_keywords
+    from intake.nlu.evaluation import measure, measure_latency
+    from intake.nlu.reporting import format_comparison, format_confusion, format_latency
+
+    policy = _policy(policy_path)
+    gold = _gold_reports(gold_file)
+    texts = [r.text for r in gold]
+    model = measure(gold, classify_many(texts, policy, model_dir), policy)
+    baseline = measure(gold, classify_many_with_keywords(texts, policy), policy)
+    timing = measure_latency(texts, lambda t: classify(t, policy, model_dir),
+                             lambda ts: classify_many(ts, policy, model_dir)) if latency else None
+    if as_json:
+        click.echo(json.dumps({"source": str(gold_file or "test split"), "model": model.to_dict(),
+                               "keyword_baseline": baseline.to_dict(),
+                               "latency": asdict(timing) if timing else None}, indent=2))
+    else:
+        click.echo(f"{len(gold)} reports from {gold_file or 'the test split'}\n")
+        click.echo(format_comparison(model, baseline) + "\n")
+        click.echo("confusion (primary type; rows gold, columns predicted)")
+        click.echo(format_confusion(model, list(policy.seriousness)))
+        if timing:
+            click.echo("\n" + format_latency(timing))
+    _check_gate(model.cat1_recall, min_cat1_recall)
+
+
+def _gold_reports(gold_file: Path | None) -> Sequence[LabelledReport]:
+    try:
+        gold = list(read_reports(gold_file)) if gold_file else split_corpus(load_corpus())["test"]
+    except (BadInputError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not gold:
+        raise click.ClickException("no gold reports to evaluate")
+    return gold
+
+
+def _check_gate(cat1_recall: float | None, minimum: float | None) -> None:
+    if minimum is None:
+        return
+    if cat1_recall is None or cat1_recall < minimum:
+        click.echo(f"FAIL: CAT1 recall {cat1_recall} is below the bar {minimum}", err=True)
+        sys.exit(1)
+    click.echo(f"PASS: CAT1 recall {cat1_recall} meets the bar {minimum}")

@@ -1,0 +1,272 @@
+"""Word lists behind the rule components and the model's concept features.
+
+Residents write in text-speak, slang and misspellings, so each list carries the variants seen in
+reports as well as the dictionary word. Phrases are matched on lower-cased tokens, so write them in
+lower case as a resident would type them (spaCy splits "hes" into "he" + "s", so "hes got" matches
+"he's got" too). Changing a list changes the model's features: retrain (`intake nlu train`) after
+editing `CONCEPTS`.
+"""
+
+from __future__ import annotations
+
+# Words that open a negation scope ("they weren't threatening"); spaCy splits "werent" into
+# "were" + "nt", so the bare "nt" is a cue too.
+NEGATION_CUES = frozenset(
+    "not no never n't nt n’t without nobody noone nothing nowt neither nor cannot dont didnt "
+    "doesnt wasnt werent isnt arent aint havent hasnt hadnt wont cant couldnt wouldnt shouldnt "
+    "neva".split()
+)
+# A negation cue followed by one of these is not a negation: "won't stop", "can't leave it".
+NEGATION_BREAKERS = frozenset(
+    "stop stops stopped stopping leave quit end just only sure matter longer idea".split()
+)
+# Words that close a negation scope: "not threatening, just loud", "no weapons but he hit me".
+SCOPE_ENDERS = frozenset(
+    "but just only though although however and so because cos coz cuz then until till "
+    "except instead actually really anyway".split()
+)
+
+WEAPONS = (
+    "knife", "knifes", "knives", "blade", "blades", "machete", "machetes", "zombie knife", "shank",
+    "shanks", "gun", "guns", "shotgun", "pistol", "firearm", "axe", "hatchet", "hammer",
+    "baseball bat", "bat", "bats", "crowbar", "screwdriver", "sword", "acid", "petrol", "weapon",
+    "weapons", "broken bottle", "iron bar", "metal bar", "golf club", "cleaver", "stanley knife",
+)
+
+ATTACK_NOW = (
+    "attacking", "stabbing", "hitting", "beating", "punching", "kicking", "strangling", "choking",
+    "battering", "smashing", "slashing", "booting", "kicking off", "going for", "laying into",
+    "beating up", "hurting", "throttling", "dragging", "kicking in", "kicking the door",
+    "kicking my door", "kicking the door in", "kicking my door in", "breaking in", "break in",
+    "breakin", "trying to get in", "trying to break in", "forcing the door", "forcing his way in",
+    "coming through the window", "smashing the door", "smashing my door", "smashing the windows",
+    "smashing my windows", "banging on my door", "banging on the door", "pounding on the door",
+    "hammering on the door", "hammering on my door", "climbing in", "climbing through",
+    "getting in", "setting fire", "set fire", "on fire", "fire", "flames", "burning", "alight",
+    "petrol through", "in my house", "in the house", "threatening", "waving", "pointing",
+    "coming at", "came at", "went for", "chasing", "chased", "cornered", "fight", "fighting", "fightin", "brawl", "stabbed", "glassed",
+    "bottled", "bleeding", "blood", "beaten", "kicked", "punched", "dragged", "swinging",
+    "trying my door", "trying the door", "trying the doors", "door handle", "get off me", "kill",
+    "kill me", "kill her", "kill him", "kill us", "stab me", "stab him", "burn it down",
+    "burn the house", "end her", "merk", "getting it", "in my flat", "outside my flat",
+    "outside my house", "outside the house", "refusing to leave", "won't leave", "wont leave",
+    "won't go", "wont go", "balaclavas", "balaclava", "faces covered", "thrown around",
+    "ex is here", "ex is outside", "ex is at", "ex is in", "ex in my", "he's here", "he is here",
+    "they're here", "they are here", "turned up", "screaming my name", "shouting my name",
+    "come out", "do me in", "do him in", "gonna do", "going to do", "petrol can", "smoke",
+)
+
+NOW_MARKERS = (
+    "now", "right now", "rn", "atm", "at the moment", "as we speak", "as i type", "as i write",
+    "currently", "this minute", "this second", "help", "help me", "help us", "please help",
+    "pls help", "plz help", "send someone", "send somebody", "send police", "send the police",
+    "call the police", "ring the police", "999", "hurry", "quick", "asap", "urgent", "emergency",
+    "outside my door", "at my door", "at the door", "outside my flat", "outside the door",
+    "in my garden", "still here", "still outside", "still going", "happening now", "tonight",
+    "im scared", "i'm scared", "terrified", "hiding", "locked myself", "locked in", "just",
+    "still", "still there", "here", "on way", "on their way", "please", "pls", "plz", "!!",
+    "shaking", "being", "getting", "get here", "come quick", "someone come", "now!",
+)
+
+# The markers that say beyond doubt that something is happening as the resident writes; a report with
+# past-markers and none of these is about the past, whatever the model thinks.
+IMMEDIATE_MARKERS = (
+    "now", "right now", "rn", "atm", "at the moment", "as we speak", "as i type", "as i write",
+    "currently", "this minute", "this second", "help", "help me", "please help", "pls help",
+    "send someone", "send police", "999", "hurry", "quick", "outside my door", "at my door",
+    "at the door", "still here", "still outside", "still going", "happening now", "tonight",
+    "hiding", "locked myself", "on way", "on their way", "come quick", "now!",
+)
+
+PAST_MARKERS = (
+    "last week", "last night", "last month", "last year", "yesterday", "ago", "used to",
+    "last time", "back in", "previously", "in the past", "before christmas", "last weekend",
+    "last tuesday", "last monday", "last wednesday", "last thursday", "last friday",
+    "last saturday", "last sunday", "the other day", "the other night", "years back",
+)
+
+VULNERABLE = (
+    "child", "children", "kid", "kids", "kiddies", "kiddie", "son", "daughter", "sons", "daughters",
+    "baby", "babies", "toddler", "toddlers", "my boy", "my girl", "little boy", "little girl",
+    "grandson", "granddaughter", "grandkids", "grandchildren", "teenager", "teenage", "schoolkids",
+    "school kids", "pupils", "underage", "under age", "minor", "minors", "young lad", "young girl",
+    "vulnerable", "elderly", "old lady", "old man", "old woman", "old fella", "old gentleman",
+    "pensioner", "pensioners", "oap", "disabled", "disability", "disabilities", "wheelchair",
+    "dementia", "alzheimers", "learning disability", "learning disabilities", "learning difficulties",
+    "autistic", "autism", "mental health", "blind", "deaf", "frail", "carer", "care worker",
+    "special needs", "sen", "adhd", "down syndrome", "downs syndrome", "schizophrenia", "bipolar",
+    "on his own", "on her own", "lives alone", "lives on his own", "lives on her own", "nan",
+    "grandad", "granddad", "grandma", "my mum", "my dad", "my mam", "infant", "newborn", "pregnant",
+    "young people", "youngsters", "little ones", "school", "year old", "yr old", "yo", "in his 80s",
+    "in her 80s", "in his 90s", "in her 90s",
+)
+
+SAFEGUARDING_RISKS = (
+    "exploit", "exploited", "exploiting", "exploitation", "groom", "groomed", "grooming",
+    "cuckoo", "cuckooed", "cuckooing", "county lines", "run drugs", "running drugs",
+    "runs drugs", "use him", "using him", "using her", "using them", "used him", "used her",
+    "taking advantage", "take advantage", "took advantage", "taken advantage", "left alone",
+    "left on their own", "left on his own", "left on her own", "home alone", "neglect",
+    "neglected", "neglecting", "unsupervised", "unattended", "in danger", "at risk", "not safe",
+    "unsafe", "scared", "frightened", "terrified", "petrified", "crying", "targeting", "targeted",
+    "threatened", "threatening", "threats", "threat", "hurt", "hit", "hitting", "attacked",
+    "beaten", "bullied", "bullying", "abuse", "abused", "abusing", "shouting at", "screaming at",
+    "money off", "took money", "taking money", "his money", "her money", "bank card", "pension",
+    "stealing from", "robbed", "conned", "scammed", "moved in", "living in his flat",
+    "staying at his", "staying at her", "won't leave", "wont leave", "dealing", "selling",
+    "drugs", "weed", "needles", "syringes", "sexual", "flashing", "exposing", "touched",
+    "touching", "kill", "stab", "shank", "burn", "do him in", "sort him out", "intimidating",
+    "intimidated", "follow", "followed", "following", "pushed", "punched", "kicked", "slapped",
+    "fighting", "screaming", "wont go to school", "won't go to school", "too scared",
+    "knife", "knives", "weapon", "crack", "heroin", "smack", "fire", "set fire", "bricks",
+    "stones", "egged", "spat", "mocking", "mocked", "taunting", "taunted", "laughing at",
+)
+
+PROTECTED = (
+    "race", "racist", "racism", "racial", "racially", "black", "brown", "asian", 
+    "foreign", "foreigner", "foreigners", "immigrant", "immigrants", "migrant", "migrants",
+    "refugee", "refugees", "asylum", "nationality", "polish", "romanian", "slovak",
+    "eastern european", "eastern europeans", "pakistani", "indian", "african", "jamaican",
+    "kurdish", "chinese", "gypsy", "traveller", "travellers", "roma", "religion", "religious",
+    "muslim", "muslims", "islam", "hijab", "headscarf", "niqab", "burka", "mosque", "jew", "jewish",
+    "jews", "synagogue", "sikh", "turban", "gurdwara", "hindu", "gay", "gays", "lesbian",
+    "lesbians", "bisexual", "queer", "homo", "homosexual", "trans", "transgender", "tranny",
+    "non-binary", "sexuality", "disabled", "disability", "wheelchair", "learning disability",
+    "autistic", "autism", "blind", "deaf", "down syndrome", "downs", "stammer", "hearing aid",
+    "rainbow flag", "pride flag",
+)
+
+HATE_CUES = (
+    "racist", "racism", "racial", "racially", "racially abused", "racial abuse", "racist abuse",
+    "homophobic", "homophobia", "transphobic", "transphobia", "islamophobic", "islamophobia",
+    "anti-semitic", "antisemitic", "anti semitic", "antisemitism", "hate crime", "hate crimes",
+    "hate incident", "disablist", "ableist", "xenophobic", "go back to your country",
+    "go back to your own country", "go back to ur country", "go back to ur own country",
+    "go back where you came from", "go back to where you came from", "go home foreigner",
+    "go back home", "paki", "pakis", "p*ki", "n word", "n-word", "nigger", "niggers", "coon",
+    "wog", "wogs", "chinky", "chink", "gyppo", "pikey", "pikeys", "kike", "raghead", "towelhead",
+    "terrorist", "bin laden", "faggot", "faggots", "poof", "poofs", "poofter", "dyke",
+    "batty boy", "bender", "benders", "tranny", "trannies", "spastic", "spaz", "spacker",
+    "retard", "retarded", "mong", "mongs", "cripple", "because of my race",
+    "because of my religion", "because of my colour", "because of my skin",
+    "because of my disability", "because im gay", "because i'm gay", "because were gay",
+    "because we're gay", "because im black", "because i'm black", "because im muslim",
+    "because i'm muslim", "because im polish", "because i'm polish", "because im disabled",
+    "because i'm disabled", "because hes disabled", "because he's disabled",
+    "because shes disabled", "because she's disabled", "because im trans", "because i'm trans",
+    "because of where i'm from", "because of where im from", "because of who i am",
+    "because of who we are", "swastika", "swastikas", "nazi", "kkk", "white power",
+    "britain first", "pig's head", "pigs head", "bacon on", "go home", "poles", "gayboy", "gay boy",
+    "cripples", "window licker", "queers", "deported", "people like them", "people like you",
+    "your sort", "her sort", "his sort", "your kind", "no blacks", "no more mosques", "anti muslim",
+    "anti-muslim", "back to the jungle", "curry", "monkey noises", "immigrants out", "foreigners out",
+    "p*ki", "should be put down", "put down", "in a home", "should be dead",
+)
+
+ABUSE_VERBS = (
+    "calling", "called", "call", "calls", "shouting", "shouted", "shouts", "screaming", "yelling",
+    "abuse", "abusing", "abused", "abusive", "mocking", "mocks", "mocked", "taunting", "taunted",
+    "taunt", "laughing at", "laughed at", "spat", "spitting", "graffiti", "sprayed", "painted",
+    "wrote", "written", "insult", "insults", "insulting", "names", "slur", "slurs", "targeting",
+    "targeted", "pulled", "ripped", "tore", "grabbed", "attacked", "won't serve", "says", "saying",
+    "said", "comments", "remarks", "make fun", "making fun", "made fun", "copy", "film", "filming",
+    "refuse", "refused", "mimicking", "copying", "impersonating", "imitating", "leaflets", "note",
+    "notes", "letter", "told me to go back", "tell me to go back", "telling me to go back",
+)
+
+# Concept classes fed to the model as extra features, so a lexicon word the corpus never used
+# still counts ("cleaver" looks like "knife"). Keys become feature names.
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "weapon": WEAPONS,
+    "vulnerable": VULNERABLE,
+    "hatecue": HATE_CUES,
+    "now": NOW_MARKERS,
+    "past": PAST_MARKERS,
+    "drug": (
+        "weed", "skunk", "cannabis", "spliff", "spliffs", "joint", "joints", "crack", "heroin",
+        "smack", "coke", "cocaine", "charlie", "ket", "ketamine", "mdma", "pills", "spice",
+        "nos", "nitrous", "laughing gas", "balloons", "canisters", "dealing", "dealer", "dealers",
+        "drugs", "druggies", "smackhead", "smackheads", "crackhead", "crackheads", "needles",
+        "syringes", "cuckooing", "cuckooed", "county lines", "bong", "vape", "wraps", "baggies",
+    ),
+    "drink": (
+        "drunk", "drunks", "drinking", "pissed", "bladdered", "hammered", "wasted", "steaming",
+        "cans", "lager", "cider", "vodka", "booze", "beer", "beers", "alcohol", "alkies", "alkie",
+        "street drinkers", "bottles", "wine", "tinnies", "stella",
+    ),
+    "sex": (
+        "prostitute", "prostitutes", "prostitution", "sex worker", "sex workers", "kerb crawling",
+        "kerb crawlers", "punters", "brothel", "condoms", "flashing", "flashed", "exposing",
+        "exposed himself", "having sex", "sex", "masturbating", "wanking", "blowjob", "indecent",
+    ),
+    "dog": (
+        "dog", "dogs", "puppy", "puppies", "staffy", "staffie", "xl bully", "bully", "pitbull",
+        "cat", "cats", "barking", "barks", "poo", "fouling", "mess", "rats", "mice", "pigeons",
+        "birds", "animals", "pets", "snake", "chickens", "cockerel", "rabbits", "kennel",
+    ),
+    "vehicle": (
+        "car", "cars", "van", "vans", "motorbike", "motorbikes", "scrambler", "scramblers",
+        "off-road", "off road", "off-roaders", "offroaders", "quad", "quads", "moped", "mopeds",
+        "bike", "bikes", "revving", "parking", "parked", "parks", "abandoned", "racing",
+        "boy racers", "joyriding", "joyriders", "wheelies", "exhaust", "engine", "lorry", "caravan",
+    ),
+    "rubbish": (
+        "rubbish", "fly tipping", "fly-tipping", "flytipping", "fly tipped", "dumped", "dumping",
+        "bin bags", "binbags", "bags", "litter", "mattress", "mattresses", "sofa", "fridge",
+        "junk", "waste", "bins", "bin", "overflowing", "maggots", "tip", "trash", "nappies",
+    ),
+    "garden": (
+        "garden", "gardens", "overgrown", "hedge", "hedges", "tree", "trees", "grass", "weeds",
+        "brambles", "bonfire", "bonfires", "ivy", "jungle", "shrubs", "branches", "lawn",
+    ),
+    "noise": (
+        "music", "loud", "noise", "noisy", "bass", "party", "parties", "banging", "thumping",
+        "shouting", "screaming", "racket", "drilling", "speakers", "stereo", "karaoke", "tv",
+        "stomping", "slamming", "3am", "4am", "2am", "all night", "sleep", "decibels",
+    ),
+    "communal": (
+        "stairwell", "stairwells", "stairs", "landing", "landings", "lift", "lifts", "communal",
+        "corridor", "hallway", "foyer", "entrance", "bin store", "bin room", "fire exit",
+        "fire door", "car park", "block", "shared", "loitering", "hanging about", "hanging around",
+        "congregating", "gathering", "urinating", "pissing", "weeing", "smoking",
+    ),
+    "damage": (
+        "smashed", "smashing", "damaged", "damage", "graffiti", "sprayed", "tagged", "tagging",
+        "keyed", "scratched", "broken", "broke", "vandalised", "vandalized", "vandals", "kicked in",
+        "slashed", "tyres", "egged", "bricked", "snapped", "ripped", "wrecked", "trashed",
+    ),
+    "theft": (
+        "stole", "stolen", "steal", "stealing", "nicked", "nicking", "theft", "thief", "thieves",
+        "burgled", "burglary", "burglar", "broke into", "broken into", "robbed", "robbery",
+        "shoplifting", "fraud", "scam", "scammed", "knocked off", "catalytic", "pinched",
+    ),
+    "threat": (
+        "threaten", "threatened", "threatening", "threat", "threats", "kill", "kill me",
+        "do me in", "do him in", "stab", "shank", "burn", "sort me out", "sort you out",
+        "get you", "get me", "watch your back", "watching", "following", "followed", "stalking",
+        "stalked", "intimidate", "intimidating", "intimidation", "harass", "harassing",
+        "harassment", "harrasment", "harassed", "messages", "texts", "won't leave me alone",
+        "wont leave me alone", "scared", "frightened",
+    ),
+    "violence": (
+        "punched", "punch", "hit", "hitting", "kicked", "kicking", "stabbed", "slapped",
+        "headbutted", "assaulted", "assault", "attacked", "attack", "beat", "beaten", "beating",
+        "glassed", "strangled", "choked", "pushed", "shoved", "bleeding", "blood", "injured",
+        "injuries", "hospital", "bruises", "black eye", "broken nose", "fight", "fighting",
+    ),
+    "domestic": (
+        "ex", "ex-partner", "boyfriend", "girlfriend", "husband", "wife", "fella",
+        "missus", "my ex", "her ex", "his ex", "controlling", "coercive", "jealous", "checks my phone",
+        "won't let me", "wont let me", "domestic", "relationship", "injunction", "non-molestation",
+    ),
+    "swear": (
+        "fuck", "fucking", "f off", "f***", "effing", "effing and blinding", "swearing", "swore",
+        "swears", "bitch", "cow", "slag", "slut", "twat", "cunt", "c***", "prick", "wanker", "dick",
+        "bastard", "names", "called me", "calling me", "insults", "insulted", "mouthing off",
+    ),
+    "service": (
+        "repair", "repairs", "boiler", "damp", "mould", "mold", "leak", "leaking", "rent",
+        "arrears", "benefits", "universal credit", "transfer", "bidding", "heating", "window fitter",
+        "engineer", "complaint", "council tax", "tenancy", "thank you", "thanks", "hello", "hi",
+    ),
+}

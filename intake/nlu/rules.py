@@ -1,0 +1,229 @@
+"""Rule components for what must never depend on the model alone: danger now, safeguarding, hate.
+
+Each is a spaCy component (`@Language.factory`) built from `lexicons` with a `PhraseMatcher` on
+lower-cased tokens plus a few `Matcher` patterns (present tense "he's kicking", ages "15yr old").
+A trigger inside a negation scope ("they weren't threatening") does not count. The components set
+`doc._.rule_danger_now`, `doc._.rule_safeguarding` and `doc._.rule_hate`; `intake.nlu.decision`
+combines them with the model's scores. `doc._.rule_past_only` marks a report about the past only,
+which vetoes the danger classifier on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.attrs import IS_PUNCT, LOWER
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import hash_string
+from spacy.tokens import Doc
+
+from intake.nlu import lexicons as lex
+from intake.nlu.negation import find_negated
+
+Span = tuple[int, int]
+DANGER_WINDOW = 12
+SAFEGUARDING_WINDOW = 25
+HATE_WINDOW = 8
+_AUX = ["s", "'s", "’s", "is", "are", "re", "'re", "’re", "am", "m", "'m", "’m"]
+_FILLERS = ["trying", "still", "now", "literally", "currently", "just", "actually", "to", "all"]
+_RULE_FLAGS = ("rule_danger_now", "rule_past_only", "rule_safeguarding", "rule_hate")
+_NEGATION_KEY = "intake_negation"
+_CLAUSE_WORDS = frozenset(hash_string(w) for w in ("but", "although", "though"))
+
+
+def register_extensions() -> None:
+    for name in _RULE_FLAGS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=False)
+
+
+class TriggerFinder:
+    """Finds non-negated lexicon phrases and patterns in a doc, grouped by name."""
+
+    def __init__(self, nlp: Language, phrases: dict[str, Iterable[str]],
+                 patterns: dict[str, list[list[dict]]] | None = None) -> None:
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for name, group in phrases.items():
+            self.phrase_matcher.add(name, list(nlp.tokenizer.pipe(sorted(set(group)))))
+        self.matcher = Matcher(nlp.vocab)
+        for name, group_patterns in (patterns or {}).items():
+            self.matcher.add(name, group_patterns)
+
+    def find(self, doc: Doc, patterns: bool = True) -> dict[str, list[Span]]:
+        """Phrase matches, plus pattern matches when `patterns` (the `Matcher` walks every token
+        in Python, so components ask for it only when a phrase makes it matter)."""
+        negated = doc_negation(doc)
+        matches = self.phrase_matcher(doc)
+        if patterns and len(self.matcher):
+            matches += self.matcher(doc)
+        found: dict[str, list[Span]] = {}
+        for match_id, start, end in matches:
+            if not negated[start]:
+                found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+        return found
+
+
+def doc_negation(doc: Doc) -> list[bool]:
+    """Negation scopes over the doc's tokens, computed once and shared by the three components."""
+    if _NEGATION_KEY not in doc.user_data:
+        words = [doc.vocab.strings[key] for key in doc.to_array(LOWER).tolist()]
+        doc.user_data[_NEGATION_KEY] = find_negated(words)
+    return doc.user_data[_NEGATION_KEY]
+
+
+def distance(a: Span, b: Span) -> int:
+    """Tokens between two spans; 0 when they touch or overlap."""
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def nearest(span: Span, others: Iterable[Span]) -> int | None:
+    gaps = [distance(span, other) for other in others]
+    return min(gaps) if gaps else None
+
+
+def clause_ids(doc: Doc) -> list[int]:
+    """Clause number per token: clauses end at punctuation and at "but"/"although"."""
+    ids, current = [], 0
+    for is_punct, lower in doc.to_array([IS_PUNCT, LOWER]).tolist():
+        ids.append(current)
+        if is_punct or lower in _CLAUSE_WORDS:
+            current += 1
+    return ids
+
+
+def is_danger_now(found: dict[str, list[Span]], clauses: list[int]) -> bool:
+    """A weapon or attack that is happening as the resident writes.
+
+    "Now" is a present-tense attack ("he's kicking the door in") or a now-marker near the trigger;
+    a past-marker in the trigger's own clause rules it out ("last year he had a knife, now it's
+    just music" is not danger now).
+    """
+    past_clauses = {clauses[start] for start, _ in found.get("PAST", [])}
+    for threat in found.get("WEAPON", []) + found.get("ATTACK", []):
+        if nearest(threat, found.get("PROGRESSIVE", [])) == 0:
+            return True
+        if clauses[threat[0]] in past_clauses:
+            continue
+        now_gap = nearest(threat, found.get("NOW", []))
+        if now_gap is not None and now_gap <= DANGER_WINDOW:
+            return True
+    return False
+
+
+def is_past_only(found: dict[str, list[Span]]) -> bool:
+    """The report dates what it describes ("last month") and says nothing is happening now."""
+    return bool(found.get("PAST")) and not found.get("IMMEDIATE") and not found.get("PROGRESSIVE")
+
+
+def is_safeguarding(found: dict[str, list[Span]]) -> bool:
+    """A child or vulnerable adult mentioned near a harm, or an exploitation term on its own."""
+    if found.get("EXPLOITATION"):
+        return True
+    people = found.get("VULNERABLE", []) + found.get("AGE", [])
+    risks = found.get("RISK", [])
+    return any((gap := nearest(person, risks)) is not None and gap <= SAFEGUARDING_WINDOW
+               for person in people)
+
+
+def is_hate(found: dict[str, list[Span]]) -> bool:
+    """An explicit hate cue or slur, or a protected characteristic next to abuse."""
+    if found.get("HATE_CUE"):
+        return True
+    abuse = found.get("ABUSE", [])
+    return any((gap := nearest(group, abuse)) is not None and gap <= HATE_WINDOW
+               for group in found.get("PROTECTED", []))
+
+
+def _progressive_patterns() -> list[list[dict]]:
+    attack_words = sorted({p.split()[0] for p in lex.ATTACK_NOW if p.split()[0].endswith("ing")})
+    aux = {"LOWER": {"IN": _AUX}}
+    filler = {"LOWER": {"IN": _FILLERS}, "OP": "?"}
+    return [
+        [aux, filler, filler, {"LOWER": {"IN": attack_words}}],
+        [aux, {"LOWER": "got"}, {"LOWER": {"IN": ["a", "an", "his", "her", "their", "the"]}, "OP": "?"},
+         {"LOWER": {"IN": [w for w in lex.WEAPONS if " " not in w]}}],
+        [{"LOWER": {"IN": ["with", "holding", "waving", "carrying"]}},
+         {"LOWER": {"IN": ["a", "an", "his", "her", "their", "the"]}, "OP": "?"},
+         {"LOWER": {"IN": [w for w in lex.WEAPONS if " " not in w]}},
+         {"LOWER": {"IN": ["now", "rn", "atm", "outside", "at", "in", "right"]}}],
+    ]
+
+
+_AGE_PATTERNS = [
+    [{"LIKE_NUM": True}, {"LOWER": {"IN": ["-", "year", "yr", "years", "yrs"]}, "OP": "?"},
+     {"LOWER": {"IN": ["-", "year", "yr", "years", "yrs"]}, "OP": "?"},
+     {"LOWER": {"IN": ["old", "olds", "yo"]}}],
+    [{"LOWER": {"IN": [f"{n}{unit}" for n in range(1, 100) for unit in ("yr", "yrs", "yo")]}}],
+    [{"LOWER": {"IN": ["aged", "age"]}}, {"LIKE_NUM": True}],
+]
+
+
+@Language.factory("danger_now_rule")
+def make_danger_now_rule(nlp: Language, name: str) -> DangerNowRule:
+    return DangerNowRule(nlp)
+
+
+class DangerNowRule:
+    def __init__(self, nlp: Language) -> None:
+        register_extensions()
+        self.finder = TriggerFinder(
+            nlp,
+            {"WEAPON": lex.WEAPONS, "ATTACK": lex.ATTACK_NOW, "NOW": lex.NOW_MARKERS,
+             "IMMEDIATE": lex.IMMEDIATE_MARKERS, "PAST": lex.PAST_MARKERS},
+            {"PROGRESSIVE": _progressive_patterns()},
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.finder.find(doc, patterns=False)
+        if found.get("WEAPON") or found.get("ATTACK"):
+            found = self.finder.find(doc)
+            doc._.rule_danger_now = is_danger_now(found, clause_ids(doc))
+        else:
+            doc._.rule_danger_now = False
+        doc._.rule_past_only = is_past_only(found)
+        return doc
+
+
+@Language.factory("safeguarding_rule")
+def make_safeguarding_rule(nlp: Language, name: str) -> SafeguardingRule:
+    return SafeguardingRule(nlp)
+
+
+class SafeguardingRule:
+    def __init__(self, nlp: Language) -> None:
+        register_extensions()
+        exploitation = [w for w in lex.SAFEGUARDING_RISKS if w.startswith(("exploit", "groom", "cuckoo"))]
+        self.finder = TriggerFinder(
+            nlp,
+            {"VULNERABLE": lex.VULNERABLE, "RISK": lex.SAFEGUARDING_RISKS,
+             "EXPLOITATION": [*exploitation, "county lines"]},
+            {"AGE": _AGE_PATTERNS},
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.finder.find(doc, patterns=False)
+        if found.get("RISK") and not found.get("EXPLOITATION"):
+            found = self.finder.find(doc)
+        doc._.rule_safeguarding = is_safeguarding(found)
+        return doc
+
+
+@Language.factory("hate_rule")
+def make_hate_rule(nlp: Language, name: str) -> HateRule:
+    return HateRule(nlp)
+
+
+class HateRule:
+    def __init__(self, nlp: Language) -> None:
+        register_extensions()
+        self.finder = TriggerFinder(
+            nlp, {"HATE_CUE": lex.HATE_CUES, "PROTECTED": lex.PROTECTED, "ABUSE": lex.ABUSE_VERBS}
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.rule_hate = is_hate(self.finder.find(doc))
+        return doc
+
+
+RULE_COMPONENTS = ("danger_now_rule", "safeguarding_rule", "hate_rule")

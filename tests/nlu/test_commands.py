@@ -1,0 +1,60 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from intake.nlu.commands import classify, nlu
+
+EXPECTED_KEYS = {"type", "types", "category", "group", "danger_now", "safeguarding", "hate",
+                 "confidence", "scores"}
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_classify_writes_one_json_object_per_input_line(runner, model):
+    lines = ["dogs barking all night AGAIN", '{"id": "r-7", "text": "hes outside my door with a knife now"}', ""]
+    result = runner.invoke(classify, input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert len(out) == 3
+    assert set(out[0]) == EXPECTED_KEYS and out[0]["category"] == "CAT2" and "animals" in out[0]["types"]
+    assert out[1]["id"] == "r-7" and out[1]["category"] == "CAT1" and out[1]["danger_now"] is True
+    assert out[2]["type"] == "not_asb" and out[2]["category"] is None and out[2]["group"] is None
+    assert set(out[0]["scores"]) >= {"noise", "animals", "not_asb"}
+
+
+def test_a_bad_json_line_gets_an_error_object_and_the_rest_are_still_classified(runner, model):
+    result = runner.invoke(classify, input='{"text": broken\n{"id": 3}\nloud music at 3am\n')
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert out[0]["line"] == 1 and "invalid JSON" in out[0]["error"]
+    assert out[1]["id"] == 3 and "text" in out[1]["error"]
+    assert "noise" in out[2]["types"] and out[2]["category"] == "CAT2"
+
+
+def test_evaluate_exits_non_zero_when_cat1_recall_is_below_the_bar(runner, model):
+    result = runner.invoke(nlu, ["evaluate", "--no-latency", "--min-cat1-recall", "1.01"])
+    assert result.exit_code == 1
+    assert "FAIL: CAT1 recall" in result.output
+
+
+def test_evaluate_fails_the_gate_on_a_gold_file_the_model_gets_wrong(runner, model, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"text": "can you fix my boiler please", "types": ["violence"]}) + "\n")
+    result = runner.invoke(nlu, ["evaluate", "--file", str(gold), "--no-latency", "--json",
+                                 "--min-cat1-recall", "0.5"])
+    assert result.exit_code == 1
+    figures = json.loads(result.output.split("FAIL")[0])
+    assert figures["model"]["cat1_recall"] == 0.0
+
+
+def test_evaluate_passes_the_gate_and_prints_both_columns_when_the_bar_is_met(runner, model, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"text": "hes punching her in the street right now", "type": "violence",
+                                "category": "CAT1"}) + "\n")
+    result = runner.invoke(nlu, ["evaluate", "--file", str(gold), "--no-latency", "--min-cat1-recall", "1.0"])
+    assert result.exit_code == 0, result.output
+    assert "keyword" in result.output and "PASS" in result.output

@@ -1,0 +1,68 @@
+import pytest
+import spacy
+
+from intake.nlu.rules import RULE_COMPONENTS
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    rules = spacy.blank("en")
+    for name in RULE_COMPONENTS:
+        rules.add_pipe(name)
+    return rules
+
+
+@pytest.mark.parametrize("text", [
+    "hes outside my door with a knife RIGHT NOW",
+    "they're kicking the door in, please help",
+    "someone is trying to break in through the back window now",
+    "HE IS SMASHING MY WINDOWS NOW pls send someone",
+    "my ex has got a hammer and is banging on the door as we speak",
+    "they've set fire to the bins by my door and its spreading now",
+])
+def test_danger_now_rule_fires_on_an_attack_happening_now(nlp, text):
+    assert nlp(text)._.rule_danger_now
+
+
+@pytest.mark.parametrize("text", [
+    "last year he threatened me with a knife, now its just the music",
+    "they weren't threatening, just loud",
+    "there was no knife and nobody was attacking anyone, just shouting",
+    "the dog barks all night and the bins are overflowing",
+    "can someone fix my boiler",
+])
+def test_danger_now_rule_stays_quiet_for_past_denied_or_harmless_reports(nlp, text):
+    assert not nlp(text)._.rule_danger_now
+
+
+@pytest.mark.parametrize("text", [
+    "lads are using my neighbour who has learning difficulties to run drugs from his flat",
+    "I think the old man at 12 is being cuckooed",
+    "my 8 year old daughter is scared to go out because they threatened her",
+])
+def test_safeguarding_rule_fires_when_a_child_or_vulnerable_adult_is_at_risk(nlp, text):
+    assert nlp(text)._.rule_safeguarding
+
+
+@pytest.mark.parametrize("text", ["the kids play football in the street", "my son plays music too loud"])
+def test_safeguarding_rule_needs_a_risk_not_just_a_child(nlp, text):
+    assert not nlp(text)._.rule_safeguarding
+
+
+@pytest.mark.parametrize("text", [
+    "they shout racist abuse at my wife every morning",
+    "someone sprayed homophobic graffiti on our door",
+    "he called my son a retard and laughed",
+    "told us to go back to your own country",
+])
+def test_hate_rule_fires_on_targeting_a_protected_characteristic(nlp, text):
+    assert nlp(text)._.rule_hate
+
+
+@pytest.mark.parametrize("text", [
+    "I'm not being racist but the music is too loud",
+    "fag ends thrown off the balcony every day",
+    "I hate the new door colour",
+])
+def test_hate_rule_ignores_denials_and_lookalike_words(nlp, text):
+    assert not nlp(text)._.rule_hate
