@@ -10,10 +10,13 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from flask import Flask
+from typing import TYPE_CHECKING
 
-from intake.conversation.turn import Classifier
-from intake.outbox import Sender
+if TYPE_CHECKING:  # only for annotations: `import intake` stays cheap for commands that need no app
+    from flask import Flask
+
+    from intake.conversation.turn import Classifier
+    from intake.outbox import Sender
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,8 @@ def create_app(
     senders: dict[str, Sender] | None = None,
 ) -> Flask:
     """Build the app from `settings` (the environment when None); tests pass fakes for the rest."""
+    from flask import Flask
+
     from intake import config, officers, web_errors, web_language
     from intake.channels import registry, sms, telegram, web, web_resume
     from intake.conversation.engine import Conversations

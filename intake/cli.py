@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 
@@ -9,9 +10,28 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from intake.channels.telegram_commands import telegram
-from intake.officers.commands import officers_cli, tokens_cli
 from intake.services import services
+
+# Each area's commands are imported only when used, so `intake classify` does not pay for Telegram's
+# client or the officers' password hashing at start-up.
+LAZY_COMMANDS = {
+    "telegram": "intake.channels.telegram_commands:telegram",
+    "nlu": "intake.nlu.commands:nlu_with_corrections",
+    "classify": "intake.nlu.commands:classify",
+    "officers": "intake.officers.commands:officers_cli",
+    "tokens": "intake.officers.commands:tokens_cli",
+}
+
+
+class IntakeGroup(FlaskGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS:
+            module, attribute = LAZY_COMMANDS[name].split(":")
+            return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
+        return super().get_command(ctx, name)
 
 
 def _create_app():  # type: ignore[no-untyped-def]
@@ -20,15 +40,12 @@ def _create_app():  # type: ignore[no-untyped-def]
     return create_app()
 
 
-@click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=True, load_dotenv=False)
+@click.group(cls=IntakeGroup, create_app=_create_app, add_default_commands=True, load_dotenv=False)
 def main() -> None:
     """Report anti-social behaviour: web chat, SMS, WhatsApp and Telegram, triaged for officers."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
 
 
-main.add_command(telegram)
-main.add_command(officers_cli)
-main.add_command(tokens_cli)
 
 
 @main.group()
@@ -67,12 +84,14 @@ def serve(host: str, port: int) -> None:
     """Serve the web app with the outbox worker in the same process (one machine, `make run`)."""
     from werkzeug.serving import run_simple
 
+    from intake.nlu.default import warm_up
     from intake.worker import run_worker
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     stop = threading.Event()
     thread = threading.Thread(target=run_worker, args=(services(), stop), name="outbox-worker", daemon=True)
     thread.start()
+    warm_up(services().conversations.classify)
     click.echo(f"intake is serving on http://{host}:{port}/")
     try:
         run_simple(host, port, app, threaded=True, use_reloader=False)

@@ -79,6 +79,7 @@ def describe(t: Turn, text: str) -> dict[str, Any]:
     return {
         "description": text,
         "proposed_types": list(result.types),
+        "proposed_category": result.category.value if result.category else None,
         "proposal_confidence": round(result.confidence, 3),
         "danger_now": result.danger_now,
         "safeguarding": result.safeguarding,
@@ -103,7 +104,14 @@ def take_confirm_types(t: Turn, text: str) -> Taken:
 
 
 def proposal_applies(a: dict[str, Any]) -> bool:
-    return bool(a.get("proposed_types")) and a.get("proposal_confidence", 0) >= MIN_PROPOSAL_CONFIDENCE
+    """Offer the proposal when the model is confident, and always when it saw something urgent (CAT1).
+
+    A CAT1 element the resident never sees named is a CAT1 case that can be missed by picking from
+    the list; asking "is that right?" costs one reply.
+    """
+    if not a.get("proposed_types"):
+        return False
+    return a.get("proposed_category") == "CAT1" or a.get("proposal_confidence", 0) >= MIN_PROPOSAL_CONFIDENCE
 
 
 def type_choices(t: Turn) -> tuple[Choice, ...]:

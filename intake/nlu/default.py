@@ -1,4 +1,4 @@
-"""The classifier the conversation uses by default."""
+"""The classifier the conversation uses: the trained model, loaded once per process on first use."""
 
 from __future__ import annotations
 
@@ -7,10 +7,16 @@ from intake.nlu.classification import Classification
 from intake.policy import Policy
 
 
-def no_proposal(text: str) -> Classification:
-    """Proposes nothing, so the resident picks the types from the policy's list."""
-    return Classification(types=(), category=None, group=None)
-
-
 def default_classifier(policy: Policy) -> Classifier:
-    return no_proposal
+    """`intake.nlu.classify` bound to the landlord's policy (which decides seriousness and category)."""
+    from intake.nlu import classify
+
+    def classify_with_policy(text: str) -> Classification:
+        return classify(text, policy)
+
+    return classify_with_policy
+
+
+def warm_up(classifier: Classifier) -> None:
+    """Load the model before the first resident waits for it (spaCy's import and the model take ~2 s)."""
+    classifier("warm up")

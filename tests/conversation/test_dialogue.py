@@ -212,3 +212,18 @@ def test_a_case_with_a_threat_in_the_words_is_cat1_even_if_the_resident_picks_no
     resident.dialogue(table)
     with db.transaction() as session:
         assert session.scalars(select(Case.category)).one() == "CAT1"
+
+
+def test_an_urgent_proposal_is_offered_even_when_the_model_is_unsure(db, clock) -> None:
+    unsure = fixed_classifier({"harassment": ["burn"], "noise": ["music"]}, confidence=0.3)
+    resident = Resident(Conversations(db, POLICY, unsure, clock))
+    resident.dialogue(NOISE_AND_DRUGS_REPORT[:2])
+    assert "It sounds like harassment" in resident.says("the music and he said he would burn the flat down")
+
+
+def test_an_unsure_nuisance_proposal_goes_straight_to_the_list(db, clock) -> None:
+    unsure = fixed_classifier({"noise": ["music"]}, confidence=0.3)
+    resident = Resident(Conversations(db, POLICY, unsure, clock))
+    resident.dialogue(NOISE_AND_DRUGS_REPORT[:2])
+    reply = resident.says("the music from next door most evenings")
+    assert "It sounds like" not in reply and "Which of these best describe it?" in reply
