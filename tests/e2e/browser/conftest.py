@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from flask import Flask
 from werkzeug.serving import make_server
 
 from intake import create_app
@@ -17,19 +18,23 @@ NEUTRAL_SITE = "https://www.bbc.co.uk/weather"
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def browser_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'intake.db'}"
     upgrade(url)
-    sender = RecordingSender()
     app = create_app(Settings(database_url=url, secret_key="browser-test-key", quick_exit_url=NEUTRAL_SITE),
-                     classifier=fixed_classifier(), senders={"web": sender})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+                     classifier=fixed_classifier(), senders={"web": RecordingSender()})
+    yield app
+    app.extensions["intake"].db.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(browser_app: Flask) -> Iterator[str]:
+    server = make_server("127.0.0.1", 0, browser_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(5)
-    app.extensions["intake"].db.dispose()
 
 
 @pytest.fixture

@@ -1,9 +1,4 @@
-"""WCAG 2.2 AA by axe-core in chromium, on every page state residents see; reflow at 320 CSS pixels.
-
-Officers' pages join by one line each in PAGE_STATES, e.g.
-    ("officer login", at("/officers/login")),
-(states that need a signed-in officer take a setup function like `chat_after` below).
-"""
+"""WCAG 2.2 AA by axe-core in chromium, on every page state residents and officers see; reflow at 320 CSS pixels."""
 
 from __future__ import annotations
 
@@ -12,10 +7,12 @@ from pathlib import Path
 
 import axe_playwright_python
 import pytest
+from flask import Flask
 from playwright.sync_api import Page
 
 from tests.e2e.browser.helpers import chat_after
 from tests.factories import NOISE_AND_DRUGS_REPORT
+from tests.officers.factories import PASSWORD, email_of, make_case, make_officer
 
 pytestmark = pytest.mark.browser
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
@@ -23,31 +20,34 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-prac
 ANSWERS = [said for said, _expected in NOISE_AND_DRUGS_REPORT]
 
 
-def at(path: str) -> Callable[[Page], None]:
-    return lambda page: page.goto(path) and None
+Reach = Callable[..., None]  # (page, app) -> None; resident states ignore the app
 
 
-def with_choices(page: Page) -> None:
+def at(path: str) -> Reach:
+    return lambda page, app=None: page.goto(path) and None
+
+
+def with_choices(page: Page, app: Flask | None = None) -> None:
     chat_after(page, ["hello"])
     page.wait_for_selector("#choices button")
 
 
-def with_error(page: Page) -> None:
+def with_error(page: Page, app: Flask | None = None) -> None:
     page.goto("/")
     page.click("#composer button[type=submit]")
     page.wait_for_selector("#error:not(:empty)")
 
 
-def at_summary(page: Page) -> None:
+def at_summary(page: Page, app: Flask | None = None) -> None:
     chat_after(page, ANSWERS[:-1])
     page.wait_for_selector("#choices button")
 
 
-def acknowledged(page: Page) -> None:
+def acknowledged(page: Page, app: Flask | None = None) -> None:
     chat_after(page, ANSWERS)
 
 
-def resume_refused(page: Page) -> None:
+def resume_refused(page: Page, app: Flask | None = None) -> None:
     page.goto("/resume")
     page.fill("#reference", "ASB-2026-99999")
     page.fill("#code", "AAAA-AAAA")
@@ -55,7 +55,30 @@ def resume_refused(page: Page) -> None:
     page.wait_for_selector("#error-summary")
 
 
-PAGE_STATES: list[tuple[str, Callable[[Page], None]]] = [
+def signed_in_officer(page: Page, app: Flask) -> str:
+    """Sign in through the form as a new officer; returns the reference of a case in the queue."""
+    db = app.extensions["intake"].db
+    email = email_of(db, make_officer(db))
+    reference = make_case(db, types=("noise", "harassment"))
+    page.goto("/officers/login")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/officers/cases**")
+    return reference
+
+
+def officer_queue(page: Page, app: Flask) -> None:
+    signed_in_officer(page, app)
+
+
+def officer_case_page(page: Page, app: Flask) -> None:
+    reference = signed_in_officer(page, app)
+    page.goto(f"/officers/cases/{reference}")
+    page.wait_for_selector("h1")
+
+
+PAGE_STATES: list[tuple[str, Reach]] = [
     ("chat start", at("/")),
     ("a question with choices", with_choices),
     ("an error", with_error),
@@ -66,6 +89,9 @@ PAGE_STATES: list[tuple[str, Callable[[Page], None]]] = [
     ("resume form", at("/resume")),
     ("resume refused", resume_refused),
     ("page not found", at("/no-such-page")),
+    ("officer login", at("/officers/login")),
+    ("officer queue", officer_queue),
+    ("officer case page", officer_case_page),
 ]
 
 
@@ -77,8 +103,8 @@ def axe_violations(page: Page) -> list[dict]:
 
 
 @pytest.mark.parametrize("name,reach", PAGE_STATES, ids=[name for name, _ in PAGE_STATES])
-def test_page_state_has_no_axe_violations(page: Page, name: str, reach: Callable[[Page], None]):
-    reach(page)
+def test_page_state_has_no_axe_violations(page: Page, browser_app: Flask, name: str, reach: Reach):
+    reach(page, browser_app)
     assert axe_violations(page) == []
 
 
