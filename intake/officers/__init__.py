@@ -11,7 +11,7 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from intake.officers import api, auth, case_page, queue_page, team  # noqa: F401  (routes register on import)
+    from intake.officers import api, auth, case_page, letters, queue_page, team  # noqa: F401  (routes register on import)
     from intake.officers.blueprint import blueprint
 
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # valid for the session: an officer never loses a form

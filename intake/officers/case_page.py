@@ -19,6 +19,7 @@ from werkzeug.security import safe_join
 
 from intake.enums import CaseStatus, Category
 from intake.errors import BadInputError
+from intake.formats import needs_summary
 from intake.models import Evidence
 from intake.officers import actions, closing
 from intake.officers.actions import Actor
@@ -155,6 +156,7 @@ def _render(reference: str, errors: dict[str, str] | None = None,
         first_response_labels=FIRST_RESPONSE_LABELS, closure_labels=CLOSURE_LABELS, outcome_labels=OUTCOME_LABELS,
         methods=[m.value for m in AttemptMethod], statuses=[s.value for s in CaseStatus if s != CaseStatus.CLOSED],
         categories=[c.value for c in Category], now=now,
+        needs=needs_summary(record.resident) if record.resident and not case.anonymous else None,
     )
 
 

@@ -236,3 +236,14 @@ def test_an_unknown_case_is_a_plain_not_found_page(db, client):
     signed_in_officer(db, client)
     response = client.get("/officers/cases/ASB-1999-000001")
     assert response.status_code == 404 and "no case with that reference" in response.get_data(as_text=True)
+
+
+def test_the_case_page_shows_the_residents_language_format_and_contact_needs_first(app, db, client):
+    at(app, TUESDAY)
+    signed_in_officer(db, client)
+    reference = make_case(db, language="ur", format="large_print", safe_times="after 6pm")
+    page = client.get(f"/officers/cases/{reference}").get_data(as_text=True)
+    needs = page.index("How to communicate with this resident")
+    assert needs < page.index("<dt>Status</dt>")
+    box = page[needs:page.index("</section>", needs)]
+    assert "Urdu" in box and "Large print" in box and "after 6pm" in box
