@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from intake import outbox
 from intake.conversation import steps as step_defs
 from intake.conversation.dialogue import Dialogue
-from intake.conversation.states import State, Status
+from intake.conversation.states import Status
 from intake.conversation.turn import Classifier, Turn
 from intake.db import Database
 from intake.formats.render import LinkSettings

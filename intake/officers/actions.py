@@ -19,7 +19,6 @@ from intake.formats import (
 )
 from intake.enums import CaseStatus, Category
 from intake.errors import BadInputError, NotFoundError
-from intake.messages import Reply
 from intake.models import (
     ActionItem, Case, CaseEvent, CaseWork, ContactAttempt, Conversation, Officer, Report, Resident, TypeCorrection,
 )

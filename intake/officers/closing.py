@@ -24,6 +24,7 @@ from intake.formats import LinkSettings, ResidentMessage
 from intake.formats.easy_read import lines_with_icons
 from intake.officers.actions import Actor, record, required_text, send_in_their_format, work_of
 from intake.policy import Policy
+from intake.triage.acknowledgements import case_review_text
 from intake.triage.closure import FAILED_OUTCOMES, ClosureReason, closure_problems
 
 
@@ -72,7 +73,7 @@ def reopen_case(session: Session, case: Case, actor: Actor, reason: str, now: da
 def closing_message(case: Case, reason: ClosureReason, policy: Policy, tr: NullTranslations) -> Reply:
     """Why we closed it, what the resident can do next, and the ASB Case Review (17.3, 7.0)."""
     _ = tr.gettext
-    ll, review = policy.landlord, policy.case_review
+    ll = policy.landlord
     why = {
         ClosureReason.RESOLVED: _("We have closed your anti-social behaviour case {reference} because the "
                                   "problem has been resolved and you agreed that we could close it."),
@@ -91,10 +92,7 @@ def closing_message(case: Case, reason: ClosureReason, policy: Policy, tr: NullT
         _("If it starts again or anything new happens, message us here or call {phone} ({hours}) and we will "
           "look at it again. In an emergency call {emergency}.").format(
             phone=ll.phone, hours=_(ll.office_hours), emergency=ll.emergency_number),
-        _("ASB Case Review: if you have reported anti-social behaviour {count} or more times in "
-          "{months} months and feel nothing has been done, you can ask for a review of your case. "
-          "Find out how at {links}, or call {phone}.").format(
-            count=review.incidents, months=review.months, links=", ".join(review.links), phone=review.phone),
+        case_review_text(policy, tr),
     ]
     return Reply("\n\n".join(lines), kind="closing")
 

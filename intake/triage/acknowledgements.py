@@ -27,7 +27,6 @@ def acknowledgement(
 ) -> Reply:
     _ = tr.gettext
     ll = policy.landlord
-    review = policy.case_review
     days = policy.response_days(decision.category)
     if decision.category is Category.CAT1:
         urgency = _("We have treated your report as urgent.")
@@ -51,9 +50,16 @@ def acknowledgement(
         _("If anything else happens, message us here with your reference to add it to your report. "
           "To speak to someone, call {phone} ({hours}). In an emergency call {emergency}.").format(
             phone=ll.phone, hours=_(ll.office_hours), emergency=ll.emergency_number),
-        _("ASB Case Review: if you have reported anti-social behaviour {count} or more times in "
-          "{months} months and feel nothing has been done, you can ask for a review of your case. "
-          "Find out how at {links}, or call {phone}.").format(
-            count=review.incidents, months=review.months, links=", ".join(review.links), phone=review.phone),
+        case_review_text(policy, tr),
     ]
     return Reply("\n\n".join(lines), kind="acknowledgement")
+
+
+def case_review_text(policy: Policy, tr: NullTranslations) -> str:
+    """The ASB Case Review in plain words, with where to ask: in every acknowledgement and closing letter."""
+    review = policy.case_review
+    return tr.gettext(
+        "ASB Case Review: if you have reported anti-social behaviour {count} or more times in "
+        "{months} months and feel nothing has been done, you can ask for a review of your case. "
+        "Find out how at {links}, or call {phone}."
+    ).format(count=review.incidents, months=review.months, links=", ".join(review.links), phone=review.phone)

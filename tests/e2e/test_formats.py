@@ -8,7 +8,6 @@ import socket
 import wave
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message as MessageHandler
 from sqlalchemy import select
@@ -18,7 +17,7 @@ from intake.channels.email import SmtpSender, SmtpSettings
 from intake.formats import MessageKind, needs_of, needs_summary, officer_message, render_for_resident
 from intake.formats.documents import letters_to_post, mark_posted
 from intake.formats.render import LinkSettings
-from intake.models import Case, Document, OutboxMessage, Resident
+from intake.models import Case, OutboxMessage, Resident
 from tests.e2e.test_web_report import run_dialogue
 from tests.factories import NOISE_AND_DRUGS_REPORT, POLICY
 
