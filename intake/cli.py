@@ -92,6 +92,8 @@ def serve(host: str, port: int) -> None:
     thread = threading.Thread(target=run_worker, args=(services(), stop), name="outbox-worker", daemon=True)
     thread.start()
     warm_up(services().conversations.classify)
+    # No per-request access log: paths can carry private document tokens and resume attempts.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     click.echo(f"intake is serving on http://{host}:{port}/")
     try:
         run_simple(host, port, app, threaded=True, use_reloader=False)
