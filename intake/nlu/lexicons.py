@@ -259,6 +259,19 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "missus", "my ex", "her ex", "his ex", "controlling", "coercive", "jealous", "checks my phone",
         "won't let me", "wont let me", "domestic", "relationship", "injunction", "non-molestation",
     ),
+    # Harm words the other lists miss, for the CAT1 guard (`decision.CAT1_CUES`) as well as the
+    # model: threats in slang, misspelt attacks, coercive control. No bare "dead", "bit" or "cut":
+    # "dead loud", "a bit", "cut the hedge".
+    "harm": (
+        "im dead", "i'm dead", "youre dead", "you're dead", "ur dead", "your dead", "dead meat",
+        "break my legs", "break your legs", "break his legs", "break ur legs", "cut me", "cut you",
+        "cut him", "cut her", "cut my", "cut ur", "cut your", "slash me", "slash you", "atacked",
+        "attaked", "asaulted", "assualted", "bit my", "bit me", "bit her", "bit him", "bitten",
+        "brawl", "done me over", "done him over", "done a lad over", "battered", "batterd",
+        "petrol bomb", "set the dog on", "set his dog on", "hurt me", "hurt him", "hurt her",
+        "hurt us", "racist", "racially", "homophobic", "transphobic", "coercive", "controlling",
+        "checks my phone", "won't let me", "wont let me", "scared for my life", "fear for my life",
+    ),
     "swear": (
         "fuck", "fucking", "f off", "f***", "effing", "effing and blinding", "swearing", "swore",
         "swears", "bitch", "cow", "slag", "slut", "twat", "cunt", "c***", "prick", "wanker", "dick",

@@ -1,10 +1,10 @@
-"""Choosing every threshold on the dev split: types, flags (with and without a rule) and CAT1.
+"""Choosing every threshold on held-out scores (dev and cross-fitted train): types, flags and CAT1.
 
 Types are tuned one by one (F1, CAT1 types a little towards recall). Missing CAT1 is then guarded
 at the level that matters, the category: if no CAT1 type passed its threshold but the `any_cat1`
 score reaches `cat1_any`, the report gets its likeliest CAT1 type. This one number is set for CAT1
-recall (`CAT1_RECALL_TARGET` on dev), which keeps the recall bias from spraying extra CAT1 labels
-over every report's type list.
+recall (`CAT1_RECALL_TARGET` on the held-out scores), which keeps the recall bias from spraying
+extra CAT1 labels over every report's type list.
 
 A flag fires when its classifier's score passes `<flag>`, or when its rule fired and the score
 passes the lower `<flag>_with_rule`: the rule and the model vouch for each other.
@@ -22,42 +22,45 @@ from spacy.tokens import Doc
 from intake.enums import Category
 from intake.nlu.corpus import NOT_ASB, LabelledReport, labels_of
 from intake.nlu.decision import decide
-from intake.nlu.pipeline import FLAG_LABELS, TYPES_COMPONENT, add_rule_components
+from intake.nlu.pipeline import FLAG_LABELS, add_rule_components
 from intake.nlu.rules import RULE_COMPONENTS
 from intake.nlu.thresholds import Band, Thresholds, f_beta, tune_threshold
 from intake.policy import Policy
 
 CAT1_TYPE = Band(beta=1.5, low=0.1, high=0.6, default=0.4)
 BALANCED = Band(beta=1.0, low=0.15, high=0.7, default=0.5)
-CAT1_RECALL_TARGET = 0.97  # on dev: 98 CAT1 reports, so at most 2 missed
+# On ~400 held-out CAT1 reports (dev + cross-fitted train); the service's bar is 0.98, and
+# unseen text does a little worse than the reports the guard was tuned on.
+CAT1_RECALL_TARGET = 0.985
 CAT1_ANY_DEFAULT = 0.3
 _FINE_GRID = [round(i / 100, 2) for i in range(2, 91)]
 FLAG_BETA = {"danger_now": 3.0, "safeguarding": 2.0}
 _GRID = [round(i / 20, 2) for i in range(1, 20)]
 
 
-def tune_thresholds(nlp: Language, dev: Sequence[LabelledReport], policy: Policy,
-                    notes: dict[str, object]) -> Thresholds:
-    docs = _run_with_rules(nlp, [r.text for r in dev])
+def tune_thresholds(docs: Sequence[Doc], reports: Sequence[LabelledReport], labels: Sequence[str],
+                    policy: Policy, notes: dict[str, object]) -> Thresholds:
+    """Thresholds from held-out docs (scored and through the rules, see `run_with_rules`) and
+    their gold reports."""
     scored = [dict(doc.cats) for doc in docs]
     types = {}
-    for label in nlp.get_pipe(TYPES_COMPONENT).labels:
+    for label in labels:
         band = CAT1_TYPE if label in policy.types and _is_cat1(label, policy) else BALANCED
         types[label] = tune_threshold([c[label] for c in scored],
-                                      [label in labels_of(r) for r in dev], band)
+                                      [label in labels_of(r) for r in reports], band)
     flags: dict[str, float] = {}
     for flag in FLAG_LABELS:
         fired = [bool(getattr(doc._, f"rule_{flag}")) for doc in docs]
         vetoed = [flag == "danger_now" and bool(doc._.rule_past_only) for doc in docs]
-        gold = [bool(getattr(r, flag)) for r in dev]
+        gold = [bool(getattr(r, flag)) for r in reports]
         flags[flag], flags[f"{flag}_with_rule"] = tune_flag(
             [c[flag] for c in scored], fired, vetoed, gold, FLAG_BETA[flag])
-    flags["cat1_any"] = tune_cat1_any(docs, dev, Thresholds(types, flags), policy)
+    flags["cat1_any"] = tune_cat1_any(docs, reports, Thresholds(types, flags), policy)
     return Thresholds(types=types, flags=flags, notes=notes)
 
 
-def _run_with_rules(nlp: Language, texts: list[str]) -> list[Doc]:
-    """Dev docs through the whole pipeline as `load_model` builds it; the rules are removed again so
+def run_with_rules(nlp: Language, texts: list[str]) -> list[Doc]:
+    """Docs through the whole pipeline as `load_model` builds it; the rules are removed again so
     the saved model holds only what was trained."""
     add_rule_components(nlp)
     try:
@@ -84,7 +87,7 @@ def tune_flag(scores: Sequence[float], fired: Sequence[bool], vetoed: Sequence[b
 def tune_cat1_any(docs: Sequence[Doc], dev: Sequence[LabelledReport], thresholds: Thresholds,
                   policy: Policy) -> float:
     """The highest guard threshold at which the whole decision still reaches `CAT1_RECALL_TARGET`
-    on dev.
+    on the held-out scores.
 
     A recall constraint rather than an F-beta: the service's rule is "miss almost no CAT1 report",
     and over-escalating a nuisance report to CAT1 is the price paid for it (measured, not hidden:
