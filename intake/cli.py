@@ -5,21 +5,42 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
+from collections.abc import Callable
 
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from intake.services import services
 
-# Each area's commands are imported only when used, so `intake classify` does not pay for Telegram's
-# client or the officers' password hashing at start-up.
-LAZY_COMMANDS = {
-    "telegram": "intake.channels.telegram_commands:telegram",
-    "nlu": "intake.nlu.commands:nlu_with_corrections",
-    "classify": "intake.nlu.commands:classify",
-    "officers": "intake.officers.commands:officers_cli",
-    "tokens": "intake.officers.commands:tokens_cli",
+def services():  # type: ignore[no-untyped-def]
+    """The app's services, imported late: `intake classify` must not pay for the web app's imports."""
+    from intake.services import services as current_services
+
+    return current_services()
+
+
+def nlu_with_corrections() -> click.Group:
+    """The `nlu` group plus `export-corrections`, which needs the app and so lives apart."""
+    from intake.nlu.commands import nlu
+    from intake.nlu.corrections import export_corrections
+
+    nlu.add_command(export_corrections)
+    return nlu
+
+
+def _imported(path: str) -> Callable[[], click.Command]:
+    module, attribute = path.split(":")
+    return lambda: getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
+
+
+# Each area's commands are imported only when used, so `intake classify` does not pay for Flask apps,
+# Telegram's client or the officers' password hashing at start-up.
+LAZY_COMMANDS: dict[str, Callable[[], click.Command]] = {
+    "telegram": _imported("intake.channels.telegram_commands:telegram"),
+    "nlu": nlu_with_corrections,
+    "classify": _imported("intake.nlu.commands:classify"),
+    "officers": _imported("intake.officers.commands:officers_cli"),
+    "tokens": _imported("intake.officers.commands:tokens_cli"),
 }
 
 
@@ -29,8 +50,7 @@ class IntakeGroup(FlaskGroup):
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in LAZY_COMMANDS:
-            module, attribute = LAZY_COMMANDS[name].split(":")
-            return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
+            return LAZY_COMMANDS[name]()
         return super().get_command(ctx, name)
 
 

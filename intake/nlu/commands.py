@@ -184,13 +184,3 @@ def _check_gate(cat1_recall: float | None, minimum: float | None) -> None:
         sys.exit(1)
     click.echo(f"PASS: CAT1 recall {cat1_recall} meets the bar {minimum}")
 
-
-def _with_corrections() -> click.Group:
-    """The `nlu` group with `export-corrections`, which needs the app (and so lives apart)."""
-    from intake.nlu.corrections import export_corrections
-
-    nlu.add_command(export_corrections)
-    return nlu
-
-
-nlu_with_corrections = _with_corrections()
