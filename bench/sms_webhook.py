@@ -70,8 +70,8 @@ def start_server(url: str, port: int, folder: Path, workers: int, threads: int) 
            "TWILIO_FROM_NUMBER": "+441332000111", "TWILIO_API_BASE_URL": "http://127.0.0.1:9",
            "PYTHONPATH": str(ROOT)}
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen([str(gunicorn), "--workers", str(workers), "--threads", str(threads),
-                                "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "intake:create_app()"],
+    process = subprocess.Popen([str(gunicorn), "--preload", "--workers", str(workers), "--threads", str(threads),
+                                "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "intake.wsgi:app"],
                                env=env, cwd=ROOT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -1,6 +1,6 @@
 """Load run for the Telegram webhook: updates per second and p50/p99 latency against a real server.
 
-Starts gunicorn serving `intake:create_app()` on 127.0.0.1 (as the Procfile's `web` does) with a fresh
+Starts gunicorn serving `intake.wsgi:app` on 127.0.0.1 (as the Procfile's `web` does) with a fresh
 database, then posts a bounded number of Telegram updates from several concurrent residents, each
 walking the start of a report (typed answers and button presses, as Telegram delivers them). Every
 update is a full turn: secret check, parse, dedupe, conversation step, one commit with its replies in
@@ -88,7 +88,7 @@ def start_server(args: argparse.Namespace, port: int, folder: Path, database_url
                    env=env, check=True, cwd=folder, stdout=subprocess.DEVNULL)
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--preload", "--workers", str(args.workers),
-         "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "intake:create_app()"],
+         "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "intake.wsgi:app"],
         env=env, cwd=folder, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
