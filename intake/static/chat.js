@@ -9,7 +9,8 @@
   var words = form.dataset;  // the page's translated words for the script
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var busy = false;
-  var LINK = /(https?:\/\/[^\s]+)/;
+  // A web address, without the punctuation that ends the sentence it stands in ("see derby.gov.uk, or...").
+  var LINK = /(https?:\/\/[^\s,;]*[^\s,;.!?)])/;
 
   // Web addresses become links; everything else stays text.
   function appendText(parent, text) {

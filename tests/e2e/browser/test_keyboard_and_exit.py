@@ -47,6 +47,9 @@ def test_a_complete_report_can_be_made_with_the_keyboard_alone(page: Page):
         last = page.locator("#transcript .message.service").all_text_contents()
         assert any(expected in text for text in last[-4:]), (resident_says, expected, last[-2:])
     assert "Your reference is ASB-" in page.locator("#transcript").inner_text()
+    links = set(page.eval_on_selector_all("#transcript a[href]", "links => links.map(a => a.href)"))
+    assert {"https://www.derbyhomes.org/", "https://www.saferderbyshire.gov.uk/", "https://www.derby.gov.uk/"} <= links
+    assert not any(link.endswith((",", ".")) for link in links)  # sentence punctuation is not part of a link
     # Focus was never lost to the page body, and it is visible where it is.
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid"
