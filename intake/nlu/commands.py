@@ -132,12 +132,16 @@ def train(corpus_dir: Path, out_dir: Path | None, seed: int | None, epochs: int 
 @nlu.command("evaluate")
 @click.option("--file", "gold_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Gold JSONL with text and type/types (and optional category); default: test split.")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=CORPUS_DIR,
+              help="Corpus whose test split is measured when no --file is given.")
+@click.option("--split", type=click.Choice(["test", "dev"]), default="test",
+              help="Which split of the corpus to measure (dev is for tuning decisions; test for reporting).")
 @click.option("--min-cat1-recall", type=float, default=None, help="Exit 1 when CAT1 recall is below this.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--latency/--no-latency", default=True, help="Also measure classify latency.")
 @policy_option
 @model_option
-def evaluate(gold_file: Path | None, min_cat1_recall: float | None, as_json: bool, latency: bool,
+def evaluate(gold_file: Path | None, corpus_dir: Path, split: str, min_cat1_recall: float | None, as_json: bool, latency: bool,
              policy_path: Path | None, model_dir: Path | None) -> None:
     """Measure the model against gold reports, beside the keyword baseline."""
     from intake.nlu import classify, classify_many
@@ -146,18 +150,18 @@ def evaluate(gold_file: Path | None, min_cat1_recall: float | None, as_json: boo
     from intake.nlu.reporting import format_comparison, format_confusion, format_latency
 
     policy = _policy(policy_path)
-    gold = _gold_reports(gold_file)
+    gold = _gold_reports(gold_file, corpus_dir, split)
     texts = [r.text for r in gold]
     model = measure(gold, classify_many(texts, policy, model_dir), policy)
     baseline = measure(gold, classify_many_with_keywords(texts, policy), policy)
     timing = measure_latency(texts, lambda t: classify(t, policy, model_dir),
                              lambda ts: classify_many(ts, policy, model_dir)) if latency else None
     if as_json:
-        click.echo(json.dumps({"source": str(gold_file or "test split"), "model": model.to_dict(),
+        click.echo(json.dumps({"source": str(gold_file or f"{split} split"), "model": model.to_dict(),
                                "keyword_baseline": baseline.to_dict(),
                                "latency": asdict(timing) if timing else None}, indent=2))
     else:
-        click.echo(f"{len(gold)} reports from {gold_file or 'the test split'}\n")
+        click.echo(f"{len(gold)} reports from {gold_file or f'the {split} split'}\n")
         click.echo(format_comparison(model, baseline) + "\n")
         click.echo("confusion (primary type; rows gold, columns predicted)")
         click.echo(format_confusion(model, list(policy.seriousness)))
@@ -166,9 +170,10 @@ def evaluate(gold_file: Path | None, min_cat1_recall: float | None, as_json: boo
     _check_gate(model.cat1_recall, min_cat1_recall)
 
 
-def _gold_reports(gold_file: Path | None) -> Sequence[LabelledReport]:
+def _gold_reports(gold_file: Path | None, corpus_dir: Path = CORPUS_DIR,
+                  split: str = "test") -> Sequence[LabelledReport]:
     try:
-        gold = list(read_reports(gold_file)) if gold_file else split_corpus(load_corpus())["test"]
+        gold = list(read_reports(gold_file)) if gold_file else split_corpus(load_corpus(corpus_dir))[split]
     except (BadInputError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     if not gold:

@@ -1,7 +1,8 @@
 """From a processed doc to a `Classification`: thresholds, rules and the policy's order.
 
 A confident `not_asb` score keeps only types that score even higher. Rules and guards add types:
-the hate rule adds `hate`; if no CAT1 type passed its threshold,
+the hate rule adds `hate`; if no CAT1 type passed its threshold, the CAT1 types named in plain
+words (`rules.Cat1CueRule`) are added, and if there is still none,
 the likeliest CAT1 type is added when danger is now or when the `any_cat1` score reaches `cat1_any`
 (a missed CAT1 report is the worst error). Flags come from their classifier, helped by their rule
 (see `intake.nlu.tuning`).
@@ -40,6 +41,8 @@ def decide(doc: Doc, thresholds: Thresholds, policy: Policy) -> Classification:
     by_rule: set[str] = set()
     if doc._.rule_hate and "hate" in policy.types and "hate" not in found:
         by_rule.add("hate")
+    if not _has_cat1(found | by_rule, policy):
+        by_rule.update(t for t in doc._.rule_cat1 if t in policy.types)
     danger_now = _flag(doc, thresholds, "danger_now") and bool(found or doc._.rule_danger_now)
     if not _has_cat1(found | by_rule, policy) and (danger_now or _near_cat1(doc, thresholds)):
         by_rule.add(_likeliest_cat1(type_scores, policy))

@@ -160,7 +160,11 @@ HATE_CUES = (
     "cripples", "window licker", "queers", "deported", "people like them", "people like you",
     "your sort", "her sort", "his sort", "your kind", "no blacks", "no more mosques", "anti muslim",
     "anti-muslim", "back to the jungle", "curry", "monkey noises", "immigrants out", "foreigners out",
-    "p*ki", "should be put down", "put down", "in a home", "should be dead",
+    "p*ki", "should be put down", "put down", "in a home", "should be dead", "gays out",
+    "pakis out", "p*kis out", "poles out", "muslims out", "blacks out", "jews out", "romanians out",
+    "dykes", "dykes out", "trannies out", "refugees out", "n****r", "n*****", "n******",
+    "n****", "n***a", "n****s", "f****t", "f****ts", "f*g", "f*ggot", "f*gs", "sp*stic", "sp*z",
+    "sp*zz", "p*kis", "r*tard", "ret*rd",
 )
 
 ABUSE_VERBS = (
@@ -171,6 +175,7 @@ ABUSE_VERBS = (
     "targeted", "pulled", "ripped", "tore", "grabbed", "attacked", "won't serve", "says", "saying",
     "said", "comments", "remarks", "make fun", "making fun", "made fun", "copy", "film", "filming",
     "refuse", "refused", "mimicking", "copying", "impersonating", "imitating", "leaflets", "note",
+    "keyed", "scratched", "carved", "etched",
     "notes", "letter", "told me to go back", "tell me to go back", "telling me to go back",
 )
 
@@ -283,3 +288,108 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "engineer", "complaint", "council tax", "tenancy", "thank you", "thanks", "hello", "hi",
     ),
 }
+
+# Words that on their own say a report has a CAT1 element, whatever the model scores: the guard
+# for the urgent reports the model is least sure of ("need help dv", "I was assaulted"). Each key
+# is the type the cue adds (see `rules.Cat1CueRule`), so every phrase must be specific: no bare
+# "kill" ("the noise is killing me"), no "threatening letter" (arrears letters), no "burnt out"
+# (burnt-out cars).
+CAT1_CUES: dict[str, tuple[str, ...]] = {
+    "violence": (
+        "assaulted", "asaulted", "assualted", "assulted", "glassed", "headbutted", "head butted",
+        "headbutt", "beaten up", "beat up", "beat him up", "beat me up", "beat her up",
+        "got a kicking", "gave him a kicking", "give him a kicking", "given a kicking",
+        "black eye", "broken nose", "broke my nose", "broke his nose", "split lip", "split my lip",
+        "split his head", "split her head", "spat at", "spat on me", "spat on him", "spat on her",
+        "spat in my face", "spat in his face", "spat in her face", "spitting at", "brawl",
+        "knocked me out", "knocked him out", "knocked me down", "knocked out", "unconscious",
+        "set the dog on", "set his dog on", "set her dog on", "set their dog on",
+        "heads bleeding", "head bleeding", "head is bleeding", "nose bleeding", "is bleeding",
+        "covered in blood", "blood everywhere", "cut open", "on the floor not moving",
+        "bottle over", "over his head", "over a man's head", "fighting with", "fightin with",
+        "by the hair", "knocked about", "knocking her about", "knocks her about", "squared up",
+    ),
+    "harassment": (
+        "threatened me", "threatened us", "threatened to", "threatened my", "threatened him",
+        "threatened her", "threatening me", "threatening us", "threatening my", "threatening him",
+        "threatening her", "threatening messages", "threatening texts", "threatening notes",
+        "threatening note", "threats to", "threats against", "made threats", "death threats",
+        "death threat", "threatning", "threatend", "threatned", "thretened", "im dead",
+        "i'm dead", "youre dead", "you're dead", "ur dead", "your dead", "dead meat",
+        "watch your back", "watch ur back", "stalking", "stalker", "stalked", "following me",
+        "followed me", "follow me home", "followed me home", "watching me", "watching my house",
+        "watching the house", "watching my flat", "tracker on my", "airtag", "intimidating me",
+        "intimidating us", "intimidated", "intimidation", "harassing me", "harassing us",
+        "harassing my", "harassment", "harrasment", "harrassment", "harasment", "harassed",
+        "harrased", "put my windows in", "put your windows in", "burn us out", "burn me out",
+        "burn you out", "burn the flat", "burn the house", "petrol through", "do me in",
+        "do him in", "do her in", "do you in", "sort me out", "sort you out", "end him", "end me",
+        "end you", "get stabbed", "get shanked", "getting shanked", "getting stabbed",
+        "ur next", "you're next", "youre next", "your next", "im next", "i'm next",
+        "dead man walking", "or else", "we see you", "know where you live", "knows where i live",
+        "know where i live", "knows where you live", "know where you are", "knows where i am",
+        "put ur windows", "ur windows put", "your windows put", "put your windows",
+        "set fire to my", "set my flat on fire", "set her flat on fire", "set his flat on fire",
+        "set the flat on fire", "flat on fire", "burn her out", "burn him out", "u grass",
+        "you grass", "saying grass", "whisper grass", "snitches get stitches", "staring at me", "photos of me", "filming me", "photographing me",
+        "follows me", "waiting for me", "will get me", "they'll get me", "he'll get me", "hell get me", "theyll get me",
+    ),
+    "domestic_abuse": (
+        "dv", "domestic abuse", "domestic violence", "domestic", "coercive", "coercive control",
+        "my abuser", "abusive partner", "abusive ex", "abusive relationship", "abusive husband",
+        "abusive boyfriend", "non-molestation", "non molestation", "injunction",
+        "controls the money", "controls all the money", "controls my money", "checks my phone",
+        "reads my messages", "won't let me", "wont let me", "isn't allowed to", "isnt allowed to",
+        "hits his wife", "hitting his wife", "hitting his partner", "hits his partner",
+        "hitting his girlfriend", "beats his wife", "husband hits", "partner hits", "ex keeps",
+        "ex messaging", "ex has been", "ex won't", "ex wont", "ex turned up", "ex is outside",
+        "ex is here",
+    ),
+}
+
+# A threat reads "said he'd / gonna / will" then a harm verb and its target ("said hed batter me",
+# "gonna stab you"; spaCy splits "gonna" into "gon" + "na"): `rules.Cat1CueRule` matches a lead,
+# up to two words, a verb, a target.
+THREAT_LEADS = (
+    "said", "says", "saying", "told", "threatened", "threatening", "gonna", "gna", "going",
+    "will", "ll", "'ll", "’ll", "d", "'d", "’d", "hed", "hell", "shed", "shell", "theyd",
+    "theyll", "youll", "ull", "ill", "wud", "would", "gunna", "gonnae", "na",
+)
+HARM_VERBS = (
+    "kill", "stab", "shank", "hurt", "batter", "smash", "burn", "slash", "merk", "torch",
+    "knife", "bottle", "glass", "beat", "kick", "punch", "petrol", "firebomb", "break",
+)
+# ...and the harm verb must fall on someone or something of theirs ("kill for a cuppa" is no threat).
+THREAT_TARGETS = ("me", "you", "u", "ya", "yer", "him", "her", "us", "them", "my", "your", "ur",
+                  "his", "yous")
+# Physical violence against a person: "punched me", "kicked my son", "got jumped".
+VIOLENCE_VERBS = (
+    "punched", "hit", "kicked", "slapped", "headbutted", "strangled", "choked", "battered",
+    "stabbed", "glassed", "bottled", "attacked", "assaulted", "beat", "beaten", "thumped",
+    "smacked", "shoved", "pushed", "leathered", "decked", "jumped",
+    "punchd", "atacked", "attaked", "lamped", "twatted", "chinned", "floored", "throttled",
+    "kicking", "hitting", "battering", "punching", "beating", "dragging", "dragged", "grabbed",
+    "hits", "beats", "stamped", "stamping", "knocking",
+)
+# The passive "got punched" / "was stabbed": not "kicked", "pushed" or "hit" ("been kicked in" is a
+# door, "nearly been hit" a car).
+PASSIVE_VIOLENCE = (
+    "punched", "slapped", "headbutted", "strangled", "stabbed", "glassed", "bottled", "attacked",
+    "assaulted", "beaten", "battered", "jumped", "leathered", "decked", "atacked", "attaked",
+    "lamped", "chinned", "floored", "throttled", "mugged", "knifed", "shanked",
+)
+# Long past: a cue in the same clause as these is history, not the report ("he hit me years ago,
+# now it's just the music"). Recent past ("last night he punched my son") still counts.
+LONG_PAST = (
+    "years ago", "year ago", "last year", "last summer", "years back", "used to", "in the past",
+    "long time ago", "ages ago", "dealt with", "long done", "when we were together", "long gone",
+)
+VICTIMS = (
+    "me", "him", "her", "us", "my son", "my daughter", "my mum", "my dad", "my wife",
+    "my husband", "my partner", "my brother", "my sister", "my neighbour", "my friend",
+    "my kid", "my kids", "my child", "my boy", "my girl", "my nan", "my grandson",
+    "my granddaughter", "my carer", "a lad", "a man", "a woman", "a girl", "a boy", "a kid",
+    "someone", "somebody", "the lad", "the man", "the woman", "the girl", "the boy", "this lad",
+    "an old man", "an old lady", "a pensioner", "his wife", "his partner", "his girlfriend",
+    "his missus", "my mam", "my lad", "my husband", "people",
+)

@@ -1,10 +1,11 @@
-"""Rule components for what must never depend on the model alone: danger now, safeguarding, hate.
+"""Rule components for what must never depend on the model alone: danger now, safeguarding, hate,
+and the plain words of an urgent (CAT1) report.
 
 Each is a spaCy component (`@Language.factory`) built from `lexicons` with a `PhraseMatcher` on
 lower-cased tokens plus a few `Matcher` patterns (present tense "he's kicking", ages "15yr old").
 A trigger inside a negation scope ("they weren't threatening") does not count. The components set
-`doc._.rule_danger_now`, `doc._.rule_safeguarding` and `doc._.rule_hate`; `intake.nlu.decision`
-combines them with the model's scores. `doc._.rule_past_only` marks a report about the past only,
+`doc._.rule_danger_now`, `doc._.rule_safeguarding`, `doc._.rule_hate` and `doc._.rule_cat1` (the
+CAT1 types whose cue words appear); `intake.nlu.decision` combines them with the model's scores. `doc._.rule_past_only` marks a report about the past only,
 which vetoes the danger classifier on its own.
 """
 
@@ -36,6 +37,8 @@ def register_extensions() -> None:
     for name in _RULE_FLAGS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=False)
+    if not Doc.has_extension("rule_cat1"):
+        Doc.set_extension("rule_cat1", default=())
 
 
 class TriggerFinder:
@@ -226,4 +229,45 @@ class HateRule:
         return doc
 
 
-RULE_COMPONENTS = ("danger_now_rule", "safeguarding_rule", "hate_rule")
+@Language.factory("cat1_cue_rule")
+def make_cat1_cue_rule(nlp: Language, name: str) -> Cat1CueRule:
+    return Cat1CueRule(nlp)
+
+
+class Cat1CueRule:
+    """The CAT1 types a report names in plain words: "I was assaulted", "need help dv", "said hed
+    batter me", "punched my son".
+
+    The model misses such reports when they are short or use words the corpus rarely has (the
+    dev split's missed CAT1 reports were mostly of this kind), and a missed CAT1 report is the
+    worst error the service can make. The cues are specific enough to be trusted without the
+    model; `decision.decide` adds a cued type only when the model found no CAT1 type.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        register_extensions()
+        victims = [[{"LOWER": word} for word in victim.split()] for victim in lex.VICTIMS]
+        threat = [[{"LOWER": {"IN": list(lex.THREAT_LEADS)}}, {"IS_PUNCT": False, "OP": "?"},
+                   {"IS_PUNCT": False, "OP": "?"}, {"LOWER": {"IN": list(lex.HARM_VERBS)}},
+                   {"LOWER": {"IN": list(lex.THREAT_TARGETS)}}]]
+        attack = [[{"LOWER": {"IN": list(lex.VIOLENCE_VERBS)}},
+                   {"LOWER": {"IN": ["up", "on", "into"]}, "OP": "?"}, *victim] for victim in victims]
+        passive = [[{"LOWER": {"IN": ["got", "was", "been", "being", "get", "getting", "gets"]}},
+                    {"LOWER": {"IN": list(lex.PASSIVE_VIOLENCE)}}]]
+        self.finder = TriggerFinder(
+            nlp, {**lex.CAT1_CUES, "LONG_PAST": lex.LONG_PAST},
+            {"harassment": threat, "violence": attack + passive})
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.finder.find(doc)
+        past = found.pop("LONG_PAST", [])
+        if past:
+            clauses = clause_ids(doc)
+            past_clauses = {clauses[start] for start, _ in past}
+            found = {name: spans for name, spans in found.items()
+                     if any(clauses[start] not in past_clauses for start, _ in spans)}
+        doc._.rule_cat1 = tuple(sorted(found))
+        return doc
+
+
+RULE_COMPONENTS = ("danger_now_rule", "safeguarding_rule", "hate_rule", "cat1_cue_rule")

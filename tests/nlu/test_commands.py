@@ -58,3 +58,14 @@ def test_evaluate_passes_the_gate_and_prints_both_columns_when_the_bar_is_met(ru
     result = runner.invoke(nlu, ["evaluate", "--file", str(gold), "--no-latency", "--min-cat1-recall", "1.0"])
     assert result.exit_code == 0, result.output
     assert "keyword" in result.output and "PASS" in result.output
+
+
+def test_evaluate_measures_the_dev_split_of_a_given_corpus_when_asked(runner, model, tmp_path):
+    from intake.nlu.corpus import split_of
+    texts = [f"loud music from flat {n} every night" for n in range(60)]
+    dev = [t for t in texts if split_of(t) == "dev"]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps({"text": t, "types": ["noise"]}) + "\n" for t in texts))
+    result = runner.invoke(nlu, ["evaluate", "--corpus", str(tmp_path), "--split", "dev", "--no-latency", "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["source"] == "dev split" and figures["model"]["reports"] == len(dev) > 0

@@ -78,6 +78,16 @@ def test_a_likely_cat1_report_with_no_cat1_type_over_threshold_still_gets_one(po
     assert result.category == Category.CAT1 and result.primary == "harassment"
 
 
+def test_a_cat1_type_named_in_plain_words_is_added_when_the_model_found_none(policy):
+    result = decide(make_doc({"noise": 0.9}, cat1=("violence",)), THRESHOLDS, policy)
+    assert result.types == ("violence", "noise") and result.category == Category.CAT1
+
+
+def test_a_cat1_cue_adds_nothing_when_the_model_already_found_a_cat1_type(policy):
+    result = decide(make_doc({"domestic_abuse": 0.8}, cat1=("harassment",)), THRESHOLDS, policy)
+    assert result.types == ("domestic_abuse",)
+
+
 def test_without_the_cat1_guard_the_same_scores_stay_cat2(policy):
     assert decide(make_doc({"noise": 0.9, "harassment": 0.35}), THRESHOLDS, policy).category == Category.CAT2
 

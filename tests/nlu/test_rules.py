@@ -66,3 +66,31 @@ def test_hate_rule_fires_on_targeting_a_protected_characteristic(nlp, text):
 ])
 def test_hate_rule_ignores_denials_and_lookalike_words(nlp, text):
     assert not nlp(text)._.rule_hate
+
+
+@pytest.mark.parametrize(("text", "cued"), [
+    ("I was assaulted by the man at 12", ("violence",)),
+    ("lad punched my son outside the shop", ("violence",)),
+    ("got jumped by the underpass", ("violence",)),
+    ("need help dv", ("domestic_abuse",)),
+    ("said hed batter me if i ring you again", ("harassment",)),
+    ("dealers at 4 sed im dead 4 grassing", ("harassment",)),
+    ("gonna smash ur face in", ("harassment",)),
+    ("he keeps sending threatening messages", ("harassment",)),
+])
+def test_cat1_cue_rule_names_the_urgent_type_a_report_states_in_plain_words(nlp, text, cued):
+    assert nlp(text)._.rule_cat1 == cued
+
+
+@pytest.mark.parametrize("text", [
+    "the noise is killing me",
+    "they weren't threatening, just loud",
+    "got a threatening letter about my arrears, I paid on friday",
+    "i'll kill for a cuppa, boiler's broken again",
+    "my fence has been kicked in again",
+    "the cat bit me lol",
+    "he said he'd do the garden at the weekend",
+    "he hit me years ago but that's long done, now it's just the music",
+])
+def test_cat1_cue_rule_ignores_idioms_denials_damage_and_long_past_history(nlp, text):
+    assert nlp(text)._.rule_cat1 == ()
