@@ -24,3 +24,14 @@ def test_a_not_asb_label_becomes_no_types_and_a_single_type_is_accepted():
 def test_a_line_without_text_is_a_bad_input_error():
     with pytest.raises(BadInputError):
         parse_report(json.dumps({"types": ["noise"]}), "gold.jsonl:3")
+
+
+def test_the_challenge_set_is_never_part_of_the_training_corpus():
+    from pathlib import Path
+
+    from intake.nlu.corpus import load_corpus, read_reports
+
+    challenge = Path(__file__).resolve().parents[2] / "intake/nlu/challenge/challenge.jsonl"
+    held_out = {" ".join(r.text.lower().split()) for r in read_reports(challenge)}
+    corpus = {" ".join(r.text.lower().split()) for r in load_corpus()}
+    assert len(held_out) >= 200 and not held_out & corpus
