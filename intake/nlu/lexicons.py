@@ -164,7 +164,8 @@ HATE_CUES = (
     "pakis out", "p*kis out", "poles out", "muslims out", "blacks out", "jews out", "romanians out",
     "dykes", "dykes out", "trannies out", "refugees out", "n****r", "n*****", "n******",
     "n****", "n***a", "n****s", "f****t", "f****ts", "f*g", "f*ggot", "f*gs", "sp*stic", "sp*z",
-    "sp*zz", "p*kis", "r*tard", "ret*rd",
+    "sp*zz", "p*kis", "r*tard", "ret*rd", "deadname", "deadnamed", "deadnaming", "deadnames",
+    "p**fs", "p**f", "poofs", "b*tty boy",
 )
 
 ABUSE_VERBS = (
@@ -308,6 +309,10 @@ CAT1_CUES: dict[str, tuple[str, ...]] = {
         "covered in blood", "blood everywhere", "cut open", "on the floor not moving",
         "bottle over", "over his head", "over a man's head", "fighting with", "fightin with",
         "by the hair", "knocked about", "knocking her about", "knocks her about", "squared up",
+        "tried to strangle", "strangle me", "strangled me", "by his throat", "by her throat",
+        "by the throat", "by my throat", "grabbed my hair", "pulled my hair", "yanked me",
+        "done me in", "done him in", "done me over", "done him over", "shanked",
+        "pushing me", "shoving me", "pushing her", "shoving her",
     ),
     "harassment": (
         "threatened me", "threatened us", "threatened to", "threatened my", "threatened him",
@@ -332,7 +337,11 @@ CAT1_CUES: dict[str, tuple[str, ...]] = {
         "set fire to my", "set my flat on fire", "set her flat on fire", "set his flat on fire",
         "set the flat on fire", "flat on fire", "burn her out", "burn him out", "u grass",
         "you grass", "saying grass", "whisper grass", "snitches get stitches", "staring at me", "photos of me", "filming me", "photographing me",
-        "follows me", "waiting for me", "will get me", "they'll get me", "he'll get me", "hell get me", "theyll get me",
+        "follows me", "waiting for me", "will get me", "they'll get me", "he'll get me",
+        "hell get me", "theyll get me", "came at me", "come at me", "coming at me", "came at him",
+        "watch my back", "watch his back", "finish you", "finish him", "finish me", "u r dead",
+        "you are dead", "wait for me", "waits for me", "we can see you", "aimed at me",
+        "aimed at us", "drove at me", "rode straight at", "dogs on me", "dog on me", "dogs on us",
     ),
     "domestic_abuse": (
         "dv", "domestic abuse", "domestic violence", "domestic", "coercive", "coercive control",
@@ -343,7 +352,7 @@ CAT1_CUES: dict[str, tuple[str, ...]] = {
         "hits his wife", "hitting his wife", "hitting his partner", "hits his partner",
         "hitting his girlfriend", "beats his wife", "husband hits", "partner hits", "ex keeps",
         "ex messaging", "ex has been", "ex won't", "ex wont", "ex turned up", "ex is outside",
-        "ex is here",
+        "ex is here", "not allowed out", "isn't allowed out", "isnt allowed out", "threw me out",
     ),
 }
 
@@ -369,14 +378,15 @@ VIOLENCE_VERBS = (
     "smacked", "shoved", "pushed", "leathered", "decked", "jumped",
     "punchd", "atacked", "attaked", "lamped", "twatted", "chinned", "floored", "throttled",
     "kicking", "hitting", "battering", "punching", "beating", "dragging", "dragged", "grabbed",
-    "hits", "beats", "stamped", "stamping", "knocking",
+    "hits", "beats", "stamped", "stamping", "knocking", "strangle", "throttle",
+    "choke", "pushing", "shoving",
 )
 # The passive "got punched" / "was stabbed": not "kicked", "pushed" or "hit" ("been kicked in" is a
 # door, "nearly been hit" a car).
 PASSIVE_VIOLENCE = (
     "punched", "slapped", "headbutted", "strangled", "stabbed", "glassed", "bottled", "attacked",
     "assaulted", "beaten", "battered", "jumped", "leathered", "decked", "atacked", "attaked",
-    "lamped", "chinned", "floored", "throttled", "mugged", "knifed", "shanked",
+    "lamped", "chinned", "floored", "throttled", "mugged", "knifed", "shanked", "smacked",
 )
 # Long past: a cue in the same clause as these is history, not the report ("he hit me years ago,
 # now it's just the music"). Recent past ("last night he punched my son") still counts.

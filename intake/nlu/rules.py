@@ -254,9 +254,14 @@ class Cat1CueRule:
                    {"LOWER": {"IN": ["up", "on", "into"]}, "OP": "?"}, *victim] for victim in victims]
         passive = [[{"LOWER": {"IN": ["got", "was", "been", "being", "get", "getting", "gets"]}},
                     {"LOWER": {"IN": list(lex.PASSIVE_VIOLENCE)}}]]
+        thrown = [[{"LOWER": {"IN": ["threw", "thrown", "chucked", "lobbed", "throwing", "chucking"]}},
+                   *[{"IS_PUNCT": False, "OP": "?"}] * 4, {"LOWER": "at"}, *target]
+                  for target in ([{"LOWER": {"IN": ["me", "him", "us"]}}],
+                                 [{"LOWER": {"IN": ["my", "his", "her"]}},
+                                  {"LOWER": {"IN": ["face", "head", "son", "daughter", "kids"]}}])]
         self.finder = TriggerFinder(
             nlp, {**lex.CAT1_CUES, "LONG_PAST": lex.LONG_PAST},
-            {"harassment": threat, "violence": attack + passive})
+            {"harassment": threat, "violence": attack + passive + thrown})
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.finder.find(doc)
