@@ -50,22 +50,29 @@ def f_beta(true_pos: int, false_pos: int, false_neg: int, beta: float) -> float:
     return (1 + b2) * true_pos / denominator if denominator else 0.0
 
 
-def tune_threshold(scores: Sequence[float], gold: Sequence[bool], band: Band) -> float:
-    """The threshold in the band with the best F-beta on these dev scores (middle of any tie)."""
+def tune_threshold(scores: Sequence[float], gold: Sequence[bool], band: Band,
+                   by_rule: Sequence[bool] | None = None) -> float:
+    """The threshold in the band with the best F-beta on these dev scores (middle of any tie).
+
+    `by_rule` marks reports a rule labels whatever the score (the hate rule adds `hate`): the
+    threshold is chosen for the label as the service decides it, score or rule, so the model is
+    not pushed to find again what the rule already catches."""
     if sum(gold) < MIN_POSITIVES:
         return band.default
     steps = int(round((band.high - band.low) * 100))
     grid = [round(band.low + i / 100, 2) for i in range(steps + 1)]
-    results = [(_score_at(scores, gold, t, band.beta), t) for t in grid]
+    ruled = list(by_rule) if by_rule is not None else [False] * len(scores)
+    results = [(_score_at(scores, gold, t, band.beta, ruled), t) for t in grid]
     best = max(value for value, _ in results)
     tied = [t for value, t in results if value >= best - 1e-9]
     return tied[len(tied) // 2]
 
 
-def _score_at(scores: Sequence[float], gold: Sequence[bool], threshold: float, beta: float) -> float:
+def _score_at(scores: Sequence[float], gold: Sequence[bool], threshold: float, beta: float,
+              by_rule: Sequence[bool]) -> float:
     tp = fp = fn = 0
-    for score, positive in zip(scores, gold):
-        predicted = score >= threshold
+    for score, positive, ruled in zip(scores, gold, by_rule):
+        predicted = score >= threshold or ruled
         tp += predicted and positive
         fp += predicted and not positive
         fn += positive and not predicted

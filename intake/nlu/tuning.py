@@ -46,8 +46,9 @@ def tune_thresholds(docs: Sequence[Doc], reports: Sequence[LabelledReport], labe
     types = {}
     for label in labels:
         band = CAT1_TYPE if label in policy.types and _is_cat1(label, policy) else BALANCED
+        by_rule = [bool(doc._.rule_hate) for doc in docs] if label == "hate" else None
         types[label] = tune_threshold([c[label] for c in scored],
-                                      [label in labels_of(r) for r in reports], band)
+                                      [label in labels_of(r) for r in reports], band, by_rule)
     flags: dict[str, float] = {}
     for flag in FLAG_LABELS:
         fired = [bool(getattr(doc._, f"rule_{flag}")) for doc in docs]

@@ -1,0 +1,19 @@
+"""Choosing one label's threshold on held-out scores."""
+
+from intake.nlu.thresholds import Band, tune_threshold
+
+BAND = Band(beta=1.0, low=0.1, high=0.9, default=0.5)
+# Two positives score high; two more score low but a rule would label them anyway; the negatives
+# sit between.
+SCORES = [0.9, 0.8, 0.2, 0.15, 0.3, 0.35, 0.05]
+GOLD = [True, True, True, True, False, False, False]
+
+
+def test_the_threshold_falls_to_catch_low_scoring_positives_when_no_rule_helps():
+    assert tune_threshold(SCORES, GOLD, BAND) <= 0.15
+
+
+def test_the_threshold_stays_above_the_negatives_when_a_rule_already_catches_the_low_positives():
+    ruled = [False, False, True, True, False, False, False]
+    threshold = tune_threshold(SCORES, GOLD, BAND, ruled)
+    assert 0.35 < threshold <= 0.8
