@@ -141,8 +141,8 @@ def train(corpus_dir: Path, out_dir: Path | None, seed: int | None, epochs: int 
 @click.option("--latency/--no-latency", default=True, help="Also measure classify latency.")
 @policy_option
 @model_option
-def evaluate(gold_file: Path | None, corpus_dir: Path, split: str, min_cat1_recall: float | None, as_json: bool, latency: bool,
-             policy_path: Path | None, model_dir: Path | None) -> None:
+def evaluate(gold_file: Path | None, corpus_dir: Path, split: str, min_cat1_recall: float | None,
+             as_json: bool, latency: bool, policy_path: Path | None, model_dir: Path | None) -> None:
     """Measure the model against gold reports, beside the keyword baseline."""
     from intake.nlu import classify, classify_many
     from intake.nlu.baseline import classify_many_with_keywords

@@ -336,7 +336,8 @@ CAT1_CUES: dict[str, tuple[str, ...]] = {
         "put ur windows", "ur windows put", "your windows put", "put your windows",
         "set fire to my", "set my flat on fire", "set her flat on fire", "set his flat on fire",
         "set the flat on fire", "flat on fire", "burn her out", "burn him out", "u grass",
-        "you grass", "saying grass", "whisper grass", "snitches get stitches", "staring at me", "photos of me", "filming me", "photographing me",
+        "you grass", "saying grass", "whisper grass", "snitches get stitches", "staring at me",
+        "photos of me", "filming me", "photographing me",
         "follows me", "waiting for me", "will get me", "they'll get me", "he'll get me",
         "hell get me", "theyll get me", "came at me", "come at me", "coming at me", "came at him",
         "watch my back", "watch his back", "finish you", "finish him", "finish me", "u r dead",
@@ -401,5 +402,5 @@ VICTIMS = (
     "my granddaughter", "my carer", "a lad", "a man", "a woman", "a girl", "a boy", "a kid",
     "someone", "somebody", "the lad", "the man", "the woman", "the girl", "the boy", "this lad",
     "an old man", "an old lady", "a pensioner", "his wife", "his partner", "his girlfriend",
-    "his missus", "my mam", "my lad", "my husband", "people",
+    "his missus", "my mam", "my lad", "people",
 )

@@ -5,8 +5,9 @@ Each is a spaCy component (`@Language.factory`) built from `lexicons` with a `Ph
 lower-cased tokens plus a few `Matcher` patterns (present tense "he's kicking", ages "15yr old").
 A trigger inside a negation scope ("they weren't threatening") does not count. The components set
 `doc._.rule_danger_now`, `doc._.rule_safeguarding`, `doc._.rule_hate` and `doc._.rule_cat1` (the
-CAT1 types whose cue words appear); `intake.nlu.decision` combines them with the model's scores. `doc._.rule_past_only` marks a report about the past only,
-which vetoes the danger classifier on its own.
+CAT1 types whose cue words appear); `intake.nlu.decision` combines them with the model's scores.
+`doc._.rule_past_only` marks a report about the past only, which vetoes the danger classifier on
+its own.
 """
 
 from __future__ import annotations

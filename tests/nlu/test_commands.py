@@ -64,8 +64,10 @@ def test_evaluate_measures_the_dev_split_of_a_given_corpus_when_asked(runner, mo
     from intake.nlu.corpus import split_of
     texts = [f"loud music from flat {n} every night" for n in range(60)]
     dev = [t for t in texts if split_of(t) == "dev"]
-    (tmp_path / "c.jsonl").write_text("".join(json.dumps({"text": t, "types": ["noise"]}) + "\n" for t in texts))
-    result = runner.invoke(nlu, ["evaluate", "--corpus", str(tmp_path), "--split", "dev", "--no-latency", "--json"])
+    lines = [json.dumps({"text": t, "types": ["noise"]}) for t in texts]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n")
+    result = runner.invoke(nlu, ["evaluate", "--corpus", str(tmp_path), "--split", "dev",
+                                 "--no-latency", "--json"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
     assert figures["source"] == "dev split" and figures["model"]["reports"] == len(dev) > 0
