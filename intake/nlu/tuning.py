@@ -35,7 +35,10 @@ CAT1_RECALL_TARGET = 0.985
 CAT1_ANY_DEFAULT = 0.3
 _FINE_GRID = [round(i / 100, 2) for i in range(2, 91)]
 FLAG_BETA = {"danger_now": 3.0, "safeguarding": 2.0}
-_GRID = [round(i / 20, 2) for i in range(1, 20)]
+# Someone in danger who is not told to ring 999 is the flag's worst error; the service's bar is 0.95
+# on unseen text, so the held-out scores must reach more than that.
+FLAG_MIN_RECALL = {"danger_now": 0.97}
+_GRID = [0.01, 0.02, 0.03, 0.04, *[round(i / 20, 2) for i in range(1, 20)]]
 
 
 def tune_thresholds(docs: Sequence[Doc], reports: Sequence[LabelledReport], labels: Sequence[str],
@@ -55,7 +58,8 @@ def tune_thresholds(docs: Sequence[Doc], reports: Sequence[LabelledReport], labe
         vetoed = [flag == "danger_now" and bool(doc._.rule_past_only) for doc in docs]
         gold = [bool(getattr(r, flag)) for r in reports]
         flags[flag], flags[f"{flag}_with_rule"] = tune_flag(
-            [c[flag] for c in scored], fired, vetoed, gold, FLAG_BETA[flag])
+            [c[flag] for c in scored], fired, vetoed, gold, FLAG_BETA[flag],
+            FLAG_MIN_RECALL.get(flag, 0.0))
     flags["cat1_any"] = tune_cat1_any(docs, reports, Thresholds(types, flags), policy)
     return Thresholds(types=types, flags=flags, notes=notes)
 
@@ -72,17 +76,22 @@ def run_with_rules(nlp: Language, texts: list[str]) -> list[Doc]:
 
 
 def tune_flag(scores: Sequence[float], fired: Sequence[bool], vetoed: Sequence[bool],
-              gold: Sequence[bool], beta: float) -> tuple[float, float]:
-    """(alone, with rule) thresholds with the best F-beta; ties prefer trusting the model less."""
-    best: tuple[float, float, float] = (-1.0, 0.5, 0.5)
+              gold: Sequence[bool], beta: float, min_recall: float = 0.0) -> tuple[float, float]:
+    """(alone, with rule) thresholds with the best F-beta among those reaching `min_recall` (the
+    best recall when none does); ties prefer trusting the model less."""
+    positives = max(1, sum(gold))
+    best: tuple[bool, float, float, float, float] = (False, -1.0, -1.0, 0.5, 0.5)
     for alone in _GRID:
         for with_rule in [0.0, *[t for t in _GRID if t <= alone]]:
             predicted = [(s >= alone and not v) or (f and s >= with_rule)
                          for s, f, v in zip(scores, fired, vetoed)]
+            recall = sum(p and g for p, g in zip(predicted, gold)) / positives
+            reached = recall >= min_recall
             value = _f(predicted, gold, beta)
-            if value > best[0] + 1e-9:
-                best = (value, alone, with_rule)
-    return best[1], best[2]
+            key = (reached, value if reached else recall, value)
+            if key > (best[0], best[1] + 1e-9, best[2]):
+                best = (reached, key[1], value, alone, with_rule)
+    return best[3], best[4]
 
 
 def tune_cat1_any(docs: Sequence[Doc], dev: Sequence[LabelledReport], thresholds: Thresholds,

@@ -17,3 +17,14 @@ def test_the_threshold_stays_above_the_negatives_when_a_rule_already_catches_the
     ruled = [False, False, True, True, False, False, False]
     threshold = tune_threshold(SCORES, GOLD, BAND, ruled)
     assert 0.35 < threshold <= 0.8
+
+
+def test_a_flag_with_a_recall_floor_gives_up_precision_to_reach_it():
+    from intake.nlu.tuning import tune_flag
+
+    scores = [0.9, 0.8, 0.3, 0.04, 0.2, 0.1]
+    gold = [True, True, True, True, False, False]
+    quiet = [False] * len(scores)
+    best_f1_alone, _ = tune_flag(scores, quiet, quiet, gold, beta=1.0)
+    floored_alone, _ = tune_flag(scores, quiet, quiet, gold, beta=1.0, min_recall=0.99)
+    assert best_f1_alone > 0.2 and floored_alone <= 0.04
