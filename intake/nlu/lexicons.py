@@ -165,7 +165,8 @@ HATE_CUES = (
     "dykes", "dykes out", "trannies out", "refugees out", "n****r", "n*****", "n******",
     "n****", "n***a", "n****s", "f****t", "f****ts", "f*g", "f*ggot", "f*gs", "sp*stic", "sp*z",
     "sp*zz", "p*kis", "r*tard", "ret*rd", "deadname", "deadnamed", "deadnaming", "deadnames",
-    "p**fs", "p**f", "poofs", "b*tty boy",
+    "p**fs", "p**f", "poofs", "b*tty boy", "migrants out", "lesbo", "lesbos", "deaf and dumb",
+    "kill all", "far right",
 )
 
 ABUSE_VERBS = (
@@ -312,7 +313,8 @@ CAT1_CUES: dict[str, tuple[str, ...]] = {
         "tried to strangle", "strangle me", "strangled me", "by his throat", "by her throat",
         "by the throat", "by my throat", "grabbed my hair", "pulled my hair", "yanked me",
         "done me in", "done him in", "done me over", "done him over", "shanked",
-        "pushing me", "shoving me", "pushing her", "shoving her",
+        "pushing me", "shoving me", "pushing her", "shoving her", "let it go for me",
+        "let it go on", "set it on me", "set it on my", "set them on me",
     ),
     "harassment": (
         "threatened me", "threatened us", "threatened to", "threatened my", "threatened him",
@@ -343,6 +345,8 @@ CAT1_CUES: dict[str, tuple[str, ...]] = {
         "watch my back", "watch his back", "finish you", "finish him", "finish me", "u r dead",
         "you are dead", "wait for me", "waits for me", "we can see you", "aimed at me",
         "aimed at us", "drove at me", "rode straight at", "dogs on me", "dog on me", "dogs on us",
+        "tracker", "watches me", "cut the neck", "cut his throat", "slit your throat",
+        "slit ur throat", "get merked", "getting merked", "gonna get it",
     ),
     "domestic_abuse": (
         "dv", "domestic abuse", "domestic violence", "domestic", "coercive", "coercive control",
