@@ -166,7 +166,11 @@ HATE_CUES = (
     "n****", "n***a", "n****s", "f****t", "f****ts", "f*g", "f*ggot", "f*gs", "sp*stic", "sp*z",
     "sp*zz", "p*kis", "r*tard", "ret*rd", "deadname", "deadnamed", "deadnaming", "deadnames",
     "p**fs", "p**f", "poofs", "b*tty boy", "migrants out", "lesbo", "lesbos", "deaf and dumb",
-    "kill all", "far right",
+    "kill all", "far right", "no polish", "no poles", "cos were romanian", "cos were polish",
+    "cos im polish", "cos im black", "cos hes black", "cos shes black", "cos hes brown",
+    "cos im muslim", "cos im gay", "allah snackbar", "muzzie", "muzzies", "no mosque",
+    "ching chong", "terrorists", "misgender", "misgendering", "misgenders", "birth name",
+    "bacon rashers", "bag of pork", "pork on", "pork outside", "dwarf", "midget",
 )
 
 ABUSE_VERBS = (
@@ -314,6 +318,8 @@ CAT1_CUES: dict[str, tuple[str, ...]] = {
         "by the throat", "by my throat", "grabbed my hair", "pulled my hair", "yanked me",
         "done me in", "done him in", "done me over", "done him over", "shanked",
         "pushing me", "shoving me", "pushing her", "shoving her", "let it go for me",
+        "smacked in the mouth", "smacked in the face", "right hook", "kick me", "booted me",
+        "pint over", "drink over me", "a slap", "put her through", "put you through",
         "let it go on", "set it on me", "set it on my", "set them on me",
     ),
     "harassment": (
@@ -346,7 +352,9 @@ CAT1_CUES: dict[str, tuple[str, ...]] = {
         "you are dead", "wait for me", "waits for me", "we can see you", "aimed at me",
         "aimed at us", "drove at me", "rode straight at", "dogs on me", "dog on me", "dogs on us",
         "tracker", "watches me", "cut the neck", "cut his throat", "slit your throat",
-        "slit ur throat", "get merked", "getting merked", "gonna get it",
+        "slit ur throat", "get merked", "getting merked", "gonna get it", "wait by my car",
+        "stare at me", "pictures of my front door", "photo of my door", "we find you",
+        "we'll find you", "well find you",
     ),
     "domestic_abuse": (
         "dv", "domestic abuse", "domestic violence", "domestic", "coercive", "coercive control",
@@ -358,6 +366,9 @@ CAT1_CUES: dict[str, tuple[str, ...]] = {
         "hitting his girlfriend", "beats his wife", "husband hits", "partner hits", "ex keeps",
         "ex messaging", "ex has been", "ex won't", "ex wont", "ex turned up", "ex is outside",
         "ex is here", "not allowed out", "isn't allowed out", "isnt allowed out", "threw me out",
+        "restraining order", "kids passports", "my passport", "takes all my", "takes my money",
+        "receipts for everything", "wont let her", "won't let her", "wont let him",
+        "won't let him", "keeps him in", "keeps her in", "taken over his bank",
     ),
 }
 
@@ -384,7 +395,7 @@ VIOLENCE_VERBS = (
     "punchd", "atacked", "attaked", "lamped", "twatted", "chinned", "floored", "throttled",
     "kicking", "hitting", "battering", "punching", "beating", "dragging", "dragged", "grabbed",
     "hits", "beats", "stamped", "stamping", "knocking", "strangle", "throttle",
-    "choke", "pushing", "shoving",
+    "choke", "pushing", "shoving", "push", "booted",
 )
 # The passive "got punched" / "was stabbed": not "kicked", "pushed" or "hit" ("been kicked in" is a
 # door, "nearly been hit" a car).
@@ -403,7 +414,8 @@ VICTIMS = (
     "me", "him", "her", "us", "my son", "my daughter", "my mum", "my dad", "my wife",
     "my husband", "my partner", "my brother", "my sister", "my neighbour", "my friend",
     "my kid", "my kids", "my child", "my boy", "my girl", "my nan", "my grandson",
-    "my granddaughter", "my carer", "a lad", "a man", "a woman", "a girl", "a boy", "a kid",
+    "my granddaughter", "my carer", "my mother", "my father", "a lad", "a man", "a woman", "a girl",
+    "a boy", "a kid",
     "someone", "somebody", "the lad", "the man", "the woman", "the girl", "the boy", "this lad",
     "an old man", "an old lady", "a pensioner", "his wife", "his partner", "his girlfriend",
     "his missus", "my mam", "my lad", "people",

@@ -27,6 +27,8 @@ def find_negated(words: Sequence[str]) -> list[bool]:
             continue
         if i + 1 < len(words) and words[i + 1] in NEGATION_BREAKERS:
             continue
+        if word == "no" and i + 1 < len(words) and words[i + 1][:1].isdigit():
+            continue  # "the man at no 5": a house number, not a negation
         for j in range(i + 1, min(i + 1 + SCOPE_WIDTH, len(words))):
             if words[j] in _PUNCTUATION or words[j] in SCOPE_ENDERS:
                 break

@@ -24,3 +24,8 @@ def test_the_scope_is_a_few_words_wide():
     assert "knife" not in negated_words("no idea who they are but one has a knife")
     assert negated_words("never had any trouble with the neighbours before") == [
         "had", "any", "trouble", "with"]
+
+
+def test_a_house_number_after_no_is_not_a_negation():
+    assert negated_words("man at no 5 says hell kill my cat") == []
+    assert negated_words("no threats just music from no 12") == ["threats"]
