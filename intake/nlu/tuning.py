@@ -37,6 +37,9 @@ CAT1_RECALL_TARGET = 0.99
 CAT1_ANY_DEFAULT = 0.3
 _FINE_GRID = [round(i / 100, 2) for i in range(2, 91)]
 FLAG_BETA = {"danger_now": 3.0, "safeguarding": 2.0}
+# Types a rule adds whatever the model scores (`decision.decide`), so their thresholds are tuned
+# for "score or rule".
+RULE_ADDED_TYPES = {"hate": "rule_hate"}
 # Someone in danger who is not told to ring 999 is the flag's worst error; the service's bar is 0.95
 # on unseen text, so the held-out scores must reach more than that.
 FLAG_MIN_RECALL = {"danger_now": 0.97}
@@ -51,7 +54,8 @@ def tune_thresholds(docs: Sequence[Doc], reports: Sequence[LabelledReport], labe
     types = {}
     for label in labels:
         band = CAT1_TYPE if label in policy.types and _is_cat1(label, policy) else BALANCED
-        by_rule = [bool(doc._.rule_hate) for doc in docs] if label == "hate" else None
+        rule = RULE_ADDED_TYPES.get(label)
+        by_rule = [bool(getattr(doc._, rule)) for doc in docs] if rule else None
         types[label] = tune_threshold([c[label] for c in scored],
                                       [label in labels_of(r) for r in reports], band, by_rule)
     flags: dict[str, float] = {}
@@ -80,20 +84,21 @@ def run_with_rules(nlp: Language, texts: list[str]) -> list[Doc]:
 def tune_flag(scores: Sequence[float], fired: Sequence[bool], vetoed: Sequence[bool],
               gold: Sequence[bool], beta: float, min_recall: float = 0.0) -> tuple[float, float]:
     """(alone, with rule) thresholds with the best F-beta among those reaching `min_recall` (the
-    best recall when none does); ties prefer trusting the model less."""
+    best recall when none does); ties keep the first pair tried, the lowest thresholds."""
     positives = max(1, sum(gold))
-    best: tuple[bool, float, float, float, float] = (False, -1.0, -1.0, 0.5, 0.5)
+    best_key: tuple[bool, float] | None = None
+    best = (0.5, 0.5)
     for alone in _GRID:
         for with_rule in [0.0, *[t for t in _GRID if t <= alone]]:
             predicted = [(s >= alone and not v) or (f and s >= with_rule)
                          for s, f, v in zip(scores, fired, vetoed)]
             recall = sum(p and g for p, g in zip(predicted, gold)) / positives
             reached = recall >= min_recall
-            value = _f(predicted, gold, beta)
-            key = (reached, value if reached else recall, value)
-            if key > (best[0], best[1] + 1e-9, best[2]):
-                best = (reached, key[1], value, alone, with_rule)
-    return best[3], best[4]
+            key = (reached, _f(predicted, gold, beta) if reached else recall)
+            if best_key is None or key[0] > best_key[0] or (
+                    key[0] == best_key[0] and key[1] > best_key[1] + 1e-9):
+                best_key, best = key, (alone, with_rule)
+    return best
 
 
 def tune_cat1_any(docs: Sequence[Doc], dev: Sequence[LabelledReport], thresholds: Thresholds,
