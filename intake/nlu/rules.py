@@ -222,12 +222,18 @@ class HateRule:
     def __init__(self, nlp: Language) -> None:
         register_extensions()
         self.finder = TriggerFinder(
-            nlp, {"HATE_CUE": lex.HATE_CUES, "PROTECTED": lex.PROTECTED, "ABUSE": lex.ABUSE_VERBS}
+            nlp, {"HATE_CUE": _standalone_hate_cues(), "PROTECTED": lex.PROTECTED,
+                  "ABUSE": lex.ABUSE_VERBS}
         )
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.rule_hate = is_hate(self.finder.find(doc))
         return doc
+
+
+def _standalone_hate_cues() -> tuple[str, ...]:
+    ambiguous = set(lex.HATE_CUES_NEEDING_CONTEXT)
+    return tuple(cue for cue in lex.HATE_CUES if cue not in ambiguous)
 
 
 @Language.factory("cat1_cue_rule")

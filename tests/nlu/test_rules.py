@@ -63,6 +63,10 @@ def test_hate_rule_fires_on_targeting_a_protected_characteristic(nlp, text):
     "I'm not being racist but the music is too loud",
     "fag ends thrown off the balcony every day",
     "I hate the new door colour",
+    "that dog bit my lad, it should be put down",
+    "the curry smell from next door comes through the vents every night",
+    "my mum is in a home now so her flat is empty",
+    "he came back from a bender and slammed doors till 4",
 ])
 def test_hate_rule_ignores_denials_and_lookalike_words(nlp, text):
     assert not nlp(text)._.rule_hate
