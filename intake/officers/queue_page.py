@@ -17,6 +17,8 @@ from intake.officers.queue import Filters, QueueRow, areas, count_open, list_que
 from intake.services import services
 from intake.triage.urgency import FIRST_RESPONSE_LABELS
 
+# Enough for a morning's work on one screen; the order is by urgency, so page one is what matters.
+PAGE_SIZE = 50
 CSV_COLUMNS = ("reference", "status", "types", "category", "risk", "flags", "area", "reported_at", "age",
                "deadline_kind", "deadline", "time_left", "overdue", "first_response", "owner")
 
@@ -31,8 +33,12 @@ def queue() -> Any:
         counts = count_open(list_queue(session, svc.policy, Filters(), current_user.id, now))
         officers = list(session.scalars(select(Officer).where(Officer.active.is_(True)).order_by(Officer.name)))
         area_options = areas(session)
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = _page_number(request.args.get("page"), pages)
     return render_template(
-        "officers/queue.html", rows=rows, counts=counts, filters=filters, officers=officers, areas=area_options,
+        "officers/queue.html", rows=rows[(page - 1) * PAGE_SIZE:page * PAGE_SIZE], total=len(rows), page=page,
+        pages=pages, first_shown=(page - 1) * PAGE_SIZE + 1, counts=counts, filters=filters, officers=officers,
+        areas=area_options,
         statuses=[s.value for s in CaseStatus], categories=[c.value for c in Category],
         risks=[r.value for r in RiskLevel], types=svc.policy.types, first_response_labels=FIRST_RESPONSE_LABELS,
         csv_query=request.query_string.decode(),
@@ -53,6 +59,16 @@ def queue_csv() -> Response:
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=asb-queue.csv",
                              "Cache-Control": "private, no-store"})
+
+
+def _page_number(raw: str | None, pages: int) -> int:
+    """A page number from the query string, kept within 1..pages: a stale or edited link shows the
+    nearest page rather than an error or an empty table."""
+    try:
+        page = int(raw or 1)
+    except ValueError:
+        page = 1
+    return min(max(page, 1), pages)
 
 
 def csv_values(row: QueueRow) -> list[Any]:

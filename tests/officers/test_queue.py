@@ -83,6 +83,31 @@ def test_filters_narrow_the_queue_by_category_type_risk_owner_area_and_status(ap
     assert listed("status=all&area=DE22") == {noise, drugs}
 
 
+
+def test_a_long_queue_is_shown_fifty_at_a_time_keeping_the_filters(app, db, client):
+    at(app, WEDNESDAY)
+    signed_in_officer(db, client)
+    make_case(db, types=("violence",))
+    noise = {make_case(db, types=("noise",)) for _ in range(52)}
+
+    first = client.get("/officers/cases?category=CAT2").get_data(as_text=True)
+    assert "52 cases, most urgent first: showing 1 to 50 (page 1 of 2)" in first
+    next_link = re.search(r'<a rel="next" href="([^"]+)"', first).group(1).replace("&amp;", "&")
+    assert "category=CAT2" in next_link and "page=2" in next_link
+    assert 'rel="prev"' not in first
+
+    second = client.get(next_link).get_data(as_text=True)
+    assert "showing 51 to 52 (page 2 of 2)" in second
+    assert 'rel="next"' not in second and 'rel="prev"' in second
+    shown = references_in(first) + references_in(second)
+    assert len(shown) == 52 and set(shown) == noise
+
+    assert references_in(client.get("/officers/cases?category=CAT2&page=99").get_data(as_text=True)) == \
+        references_in(second)
+    assert references_in(client.get("/officers/cases?category=CAT2&page=x").get_data(as_text=True)) == \
+        references_in(first)
+
+
 def test_the_queue_shows_whether_the_first_response_was_met(app, db, client):
     at(app, datetime(2026, 12, 7, 15, tzinfo=UTC))
     signed_in_officer(db, client)
