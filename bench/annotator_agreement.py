@@ -1,7 +1,9 @@
 """How far two annotators agree on the corpus: the ceiling the model's figures should be read against.
 
 `intake/nlu/annotation/second_annotator.jsonl` holds a blind second labelling (text only, following
-`intake/nlu/corpus/GUIDELINE.md`) of every round-one report and 240 round-two reports. This prints
+`intake/nlu/corpus/GUIDELINE.md`) of every round-one report and 240 round-two reports;
+`second_annotator_dev.jsonl` one of 480 reports drawn at random (seed 20261130) from the dev split of
+the 19,351-report corpus, all rounds, by four annotators who saw 120 shuffled texts each. This prints
 the same figures `intake nlu evaluate` prints, with the corpus labels as gold and the second
 annotator as the "model". Run from the repository root: `python bench/annotator_agreement.py`.
 """
@@ -21,6 +23,7 @@ from intake.nlu.evaluation import measure  # noqa: E402
 from intake.policy import load_policy  # noqa: E402
 
 SECOND = ROOT / "intake/nlu/annotation/second_annotator.jsonl"
+SECOND_DEV = ROOT / "intake/nlu/annotation/second_annotator_dev.jsonl"
 ROUND_TWO = ("personal-", "nuisance-", "environment-", "mixed2-")
 
 
@@ -36,7 +39,8 @@ def as_classification(row: dict, policy) -> Classification:
 def main() -> None:
     policy = load_policy()
     gold = {r.id: r for r in load_corpus()}
-    second = {row["id"]: row for row in map(json.loads, SECOND.read_text().splitlines()) if row["id"] in gold}
+    second = _labels(SECOND, gold)
+    second_dev = _labels(SECOND_DEV, gold)
     groups = {
         "round one, all": [i for i in second if not i.startswith(ROUND_TWO)],
         "round one, test split": [i for i in second if not i.startswith(ROUND_TWO)
@@ -44,11 +48,17 @@ def main() -> None:
         "round two sample": [i for i in second if i.startswith(ROUND_TWO)],
     }
     print("second annotator against the corpus labels")
-    for name, ids in groups.items():
-        m = measure([gold[i] for i in ids], [as_classification(second[i], policy) for i in ids], policy)
+    rows = [(name, ids, second) for name, ids in groups.items()]
+    rows.append(("dev sample, all rounds", list(second_dev), second_dev))
+    for name, ids, labels in rows:
+        m = measure([gold[i] for i in ids], [as_classification(labels[i], policy) for i in ids], policy)
         print(f"{name:24} n={len(ids):5}  macro-F1 {m.macro_f1:.3f}  category accuracy "
               f"{m.category_accuracy:.3f}  CAT1 recall {m.cat1_recall:.3f}  danger_now recall "
               f"{m.danger_now_recall:.3f}")
+
+
+def _labels(path: Path, gold: dict) -> dict[str, dict]:
+    return {row["id"]: row for row in map(json.loads, path.read_text().splitlines()) if row["id"] in gold}
 
 
 if __name__ == "__main__":
