@@ -15,6 +15,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from intake.errors import BadInputError
+from intake.i18n import N_
 from intake.messages import Attachment
 
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
@@ -51,16 +52,16 @@ def strip_metadata(data: bytes, content_type: str) -> bytes:
             clean.save(out, format=PHOTO_TYPES[base_type(content_type)])
             return out.getvalue()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise EvidenceRejectedError("that photo could not be read") from exc
+        raise EvidenceRejectedError(N_("that photo could not be read")) from exc
 
 
 def store_evidence(data: bytes, content_type: str, folder: Path) -> Attachment:
     """Check, clean and write one file; raises EvidenceRejectedError with words a resident can read."""
     kind = base_type(content_type)
     if kind not in EXTENSIONS:
-        raise EvidenceRejectedError("we can accept photos, audio, video and PDF files only")
+        raise EvidenceRejectedError(N_("we can accept photos, audio, video and PDF files only"))
     if len(data) > MAX_EVIDENCE_BYTES:
-        raise EvidenceRejectedError("that file is too large (the limit is 5 MB)")
+        raise EvidenceRejectedError(N_("that file is too large (the limit is 5 MB)"))
     if kind in PHOTO_TYPES:
         data = strip_metadata(data, kind)
     name = f"{uuid.uuid4().hex}{EXTENSIONS[kind]}"

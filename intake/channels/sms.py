@@ -27,6 +27,7 @@ from intake.enums import Channel
 from intake.errors import BadInputError, IntakeError
 from intake.i18n import translations
 from intake.messages import Inbound, Reply
+from intake.models import Conversation
 from intake.services import services
 from intake.web_errors import error_response
 
@@ -193,14 +194,17 @@ def apply_keywords(message: TwilioMessage, was_out: bool) -> str | None:
 
 
 def tell_about_media(message: TwilioMessage, problems: tuple[str, ...], conversation_id: int | None) -> None:
-    """A file we could not keep is said so; the words of the message were kept regardless."""
+    """A file we could not keep is said so, in the language the resident chose; the words of the message
+    were kept regardless."""
     s = services()
-    _ = translations(s.policy.default_language).gettext
-    text = _("Sorry, we could not keep a file you sent: {reason}. You can try sending it again, or describe "
-             "it in words.").format(reason=problems[0])
     with s.db.transaction() as session:
+        conversation = session.get(Conversation, conversation_id) if conversation_id is not None else None
+        language = conversation.language if conversation is not None else s.policy.default_language
+        _ = translations(language).gettext
+        text = _("Sorry, we could not keep a file you sent: {reason}. You can try sending it again, or describe "
+                 "it in words.").format(reason=_(problems[0]))
         outbox.enqueue(session, channel=message.channel, recipient=message.sender, reply=Reply(text, kind="notice"),
-                       conversation_id=conversation_id, now=s.clock())
+                       language=language, conversation_id=conversation_id, now=s.clock())
 
 
 @blueprint.post("/channels/sms/status")

@@ -16,6 +16,7 @@ import requests
 
 from intake.channels.twilio_config import TwilioSettings
 from intake.evidence import MAX_EVIDENCE_BYTES, EvidenceRejectedError, allowed, store_evidence
+from intake.i18n import N_
 from intake.messages import Attachment
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ def fetch_media(config: TwilioSettings, items: Sequence[MediaItem]) -> FetchedMe
     for index, item in enumerate(items[:MAX_MEDIA_PER_MESSAGE]):
         try:
             if not allowed(item.content_type):
-                raise EvidenceRejectedError("we can accept photos, audio, video and PDF files only")
+                raise EvidenceRejectedError(N_("we can accept photos, audio, video and PDF files only"))
             data = _download(config, item.url, deadline)
             attachments.append(store_evidence(data, item.content_type, config.evidence_dir))
         except (EvidenceRejectedError, MediaFetchError) as exc:
@@ -61,21 +62,21 @@ def fetch_media(config: TwilioSettings, items: Sequence[MediaItem]) -> FetchedMe
 def _download(config: TwilioSettings, url: str, deadline: float) -> bytes:
     # Only Twilio's own media URLs get the account's credentials.
     if not url.startswith(config.api_base_url + "/"):
-        raise MediaFetchError("we could not fetch that file")
+        raise MediaFetchError(N_("we could not fetch that file"))
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise MediaFetchError("we ran out of time fetching that file")
+        raise MediaFetchError(N_("we ran out of time fetching that file"))
     timeout = min(config.media_timeout_seconds, remaining)
     try:
         with requests.get(url, auth=(config.account_sid, config.auth_token), timeout=timeout,
                           stream=True, allow_redirects=True) as response:
             if response.status_code != 200:
-                raise MediaFetchError("we could not fetch that file")
+                raise MediaFetchError(N_("we could not fetch that file"))
             if int(response.headers.get("Content-Length") or 0) > MAX_EVIDENCE_BYTES:
-                raise EvidenceRejectedError("that file is too large (the limit is 5 MB)")
+                raise EvidenceRejectedError(N_("that file is too large (the limit is 5 MB)"))
             return _read_capped(response, deadline)
     except requests.RequestException as exc:
-        raise MediaFetchError("we could not fetch that file in time") from exc
+        raise MediaFetchError(N_("we could not fetch that file in time")) from exc
 
 
 def _read_capped(response: requests.Response, deadline: float) -> bytes:
@@ -83,7 +84,7 @@ def _read_capped(response: requests.Response, deadline: float) -> bytes:
     for chunk in response.iter_content(CHUNK):
         data.extend(chunk)
         if len(data) > MAX_EVIDENCE_BYTES:
-            raise EvidenceRejectedError("that file is too large (the limit is 5 MB)")
+            raise EvidenceRejectedError(N_("that file is too large (the limit is 5 MB)"))
         if time.monotonic() > deadline:
-            raise MediaFetchError("we ran out of time fetching that file")
+            raise MediaFetchError(N_("we ran out of time fetching that file"))
     return bytes(data)

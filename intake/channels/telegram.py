@@ -35,7 +35,7 @@ from intake.channels.telegram_bot import (
 from intake.config import Settings
 from intake.enums import Channel
 from intake.evidence import MAX_EVIDENCE_BYTES, EvidenceRejectedError, allowed, store_evidence
-from intake.i18n import translations
+from intake.i18n import N_, translations
 from intake.messages import Attachment, Inbound, Reply
 from intake.models import Message
 from intake.outbox import Sender
@@ -165,9 +165,9 @@ class TelegramChannel:
         for media in parsed.media:
             try:
                 if not allowed(media.content_type):
-                    raise EvidenceRejectedError("we can accept photos, audio, video and PDF files only")
+                    raise EvidenceRejectedError(N_("we can accept photos, audio, video and PDF files only"))
                 if media.size is not None and media.size > MAX_EVIDENCE_BYTES:
-                    raise EvidenceRejectedError("that file is too large (the limit is 5 MB)")
+                    raise EvidenceRejectedError(N_("that file is too large (the limit is 5 MB)"))
                 data = self.client.fetch_file(media.file_id, MAX_EVIDENCE_BYTES)
                 attachments.append(store_evidence(data, media.content_type, self.services.settings.evidence_dir))
             except (EvidenceRejectedError, TelegramFetchError) as error:

@@ -29,6 +29,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from intake.config import Settings
 from intake.errors import IntakeError, PermanentSendError, RetryableSendError, SendError
+from intake.i18n import N_
 from intake.outbox import Outgoing
 
 log = logging.getLogger(__name__)
@@ -170,14 +171,14 @@ class TelegramClient:
         async def fetch(bot: Bot) -> bytes:
             file = await bot.get_file(file_id)
             if file.file_size is not None and file.file_size > max_bytes:
-                raise TelegramFetchError("that file is too large (the limit is 5 MB)")
+                raise TelegramFetchError(N_("that file is too large (the limit is 5 MB)"))
             data = await file.download_as_bytearray(read_timeout=self.config.download_timeout)
             return bytes(data)
 
         try:
             return self.run(fetch, self.config.call_timeout + self.config.download_timeout)
         except TelegramError as exc:
-            raise TelegramFetchError("we could not fetch it from Telegram just now") from exc
+            raise TelegramFetchError(N_("we could not fetch it from Telegram just now")) from exc
 
     def answer_callback(self, callback_query_id: str) -> None:
         self.run(lambda bot: bot.answer_callback_query(callback_query_id))

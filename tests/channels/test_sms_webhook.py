@@ -191,6 +191,20 @@ def test_a_failed_media_fetch_keeps_the_words_and_says_the_file_was_not_kept(
             "people dealing drugs on the landing"
 
 
+
+def test_a_file_that_was_not_kept_is_explained_in_the_residents_own_language(
+    sms_app: Flask, fake_twilio: FakeTwilio
+):
+    url = fake_twilio.add_media(b"not reached", "image/jpeg")
+    fake_twilio.media_failures = 1
+    phone = Phone(sms_app, fake_twilio, RESIDENT)
+    phone.text("hello")
+    phone.text("polski")
+    reply = "\n".join(phone.text("ludzie handlują narkotykami na klatce", media=[(url, "image/jpeg")]))
+    assert "Przepraszamy, nie udało się zachować pliku" in reply
+    assert "nie udało się pobrać tego pliku" in reply  # the reason is translated too
+    assert "could not" not in reply and "we could" not in reply
+
 def test_a_file_of_a_type_not_allowed_is_not_fetched(sms_app: Flask, fake_twilio: FakeTwilio):
     url = fake_twilio.add_media(b"MZ...", "application/x-msdownload")
     phone = Phone(sms_app, fake_twilio, RESIDENT)
