@@ -237,6 +237,18 @@ def test_a_file_of_a_type_we_do_not_accept_is_not_fetched_and_the_resident_is_to
         "You can try sending it again."]
 
 
+
+def test_a_file_not_kept_is_explained_in_the_language_chosen_in_the_conversation(telegram_app, telegram_api) -> None:
+    app, client = _app(telegram_app, telegram_api), telegram_app.test_client()
+    say(app, client, "hello")
+    say(app, client, "polski")
+    document = {"file_id": "zip-2", "file_unique_id": "z2", "file_name": "x.zip", "mime_type": "application/zip",
+                "file_size": 1000}
+    assert post(client, message_update(CHAT, None, document=document)).status_code == 200
+    deliver(telegram_app)
+    notice = telegram_api.sent_texts()[-1]
+    assert notice.startswith("Przepraszamy") and "zdjęcia, nagrania audio, wideo i pliki PDF" in notice
+
 def test_a_voice_note_the_api_cannot_serve_is_not_kept_and_the_resident_can_send_it_again(
         telegram_app, telegram_api) -> None:
     voice = {"file_id": "voice-missing", "file_unique_id": "v", "duration": 3, "mime_type": "audio/ogg",
