@@ -23,11 +23,11 @@ from intake.channels.sms_media import FetchedMedia, MediaItem, fetch_media
 from intake.channels.twilio_config import TwilioSettings, twilio_settings
 from intake.config import Settings
 from intake.conversation.answers import InvalidAnswerError, parse_uk_phone
+from intake.conversation.lifecycle import chosen_language
 from intake.enums import Channel
 from intake.errors import BadInputError, IntakeError
 from intake.i18n import translations
 from intake.messages import Inbound, Reply
-from intake.models import Conversation
 from intake.services import services
 from intake.web_errors import error_response
 
@@ -198,8 +198,7 @@ def tell_about_media(message: TwilioMessage, problems: tuple[str, ...], conversa
     were kept regardless."""
     s = services()
     with s.db.transaction() as session:
-        conversation = session.get(Conversation, conversation_id) if conversation_id is not None else None
-        language = conversation.language if conversation is not None else s.policy.default_language
+        language = chosen_language(session, message.channel, message.sender) or s.policy.default_language
         _ = translations(language).gettext
         text = _("Sorry, we could not keep a file you sent: {reason}. You can try sending it again, or describe "
                  "it in words.").format(reason=_(problems[0]))

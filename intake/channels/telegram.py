@@ -33,11 +33,12 @@ from intake.channels.telegram_bot import (
     TelegramClient, TelegramConfig, TelegramFetchError, TelegramSender, telegram_config, text_of_callback,
 )
 from intake.config import Settings
+from intake.conversation.lifecycle import chosen_language
 from intake.enums import Channel
 from intake.evidence import MAX_EVIDENCE_BYTES, EvidenceRejectedError, allowed, store_evidence
 from intake.i18n import N_, translations
 from intake.messages import Attachment, Inbound, Reply
-from intake.models import Conversation, Message
+from intake.models import Message
 from intake.outbox import Sender
 from intake.services import Services
 from intake.web_errors import error_response
@@ -180,10 +181,7 @@ class TelegramChannel:
         """Said before the conversation's own reply, in the language the resident chose there (the Telegram
         app's language only for someone who has not written to us yet)."""
         with self.services.db.transaction() as session:
-            chosen = session.scalar(
-                select(Conversation.language)
-                .where(Conversation.channel == Channel.TELEGRAM, Conversation.address == parsed.chat_id)
-                .order_by(Conversation.id.desc()).limit(1))
+            chosen = chosen_language(session, Channel.TELEGRAM, parsed.chat_id)
             tr = translations(chosen or (parsed.language or "en").split("-")[0])
             text = tr.gettext("Sorry, we could not keep your file: {reason}. You can try sending it again.")
             for reason in problems:

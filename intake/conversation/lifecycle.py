@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake.conversation.states import State, Status
@@ -35,3 +36,12 @@ def keep_as_incomplete(session: Session, conversation: Conversation, status: Sta
     if answers:
         session.add(Report(conversation_id=conversation.id, resident_id=conversation.resident_id,
                            status="incomplete", description=answers.get("description"), answers=answers))
+
+
+def chosen_language(session: Session, channel: str, address: str) -> str | None:
+    """The language of the resident's latest conversation on this channel, None if they have not written
+    before. Notices sent beside the conversation's own replies (a file we could not keep) use it."""
+    return session.scalar(
+        select(Conversation.language)
+        .where(Conversation.channel == channel, Conversation.address == address)
+        .order_by(Conversation.id.desc()).limit(1))
