@@ -175,15 +175,20 @@ def test_a_photo_is_fetched_with_the_account_credentials_and_stored_without_its_
         assert stored.size == (32, 24) and not stored.getexif() and "exif" not in stored.info
 
 
-def test_a_failed_media_fetch_keeps_the_words_and_says_the_file_was_not_kept(
-    sms_app: Flask, fake_twilio: FakeTwilio
-):
+def reply_to_a_file_that_cannot_be_fetched(sms_app: Flask, fake_twilio: FakeTwilio, answer: str, text: str) -> str:
+    """Start a conversation, answer its first question, then send `text` with a photo Twilio fails to serve."""
     url = fake_twilio.add_media(b"not reached", "image/jpeg")
     fake_twilio.media_failures = 1
     phone = Phone(sms_app, fake_twilio, RESIDENT)
     phone.text("hello")
-    phone.text("no")
-    reply = "\n".join(phone.text("people dealing drugs on the landing", media=[(url, "image/jpeg")]))
+    phone.text(answer)
+    return "\n".join(phone.text(text, media=[(url, "image/jpeg")]))
+
+
+def test_a_failed_media_fetch_keeps_the_words_and_says_the_file_was_not_kept(
+    sms_app: Flask, fake_twilio: FakeTwilio
+):
+    reply = reply_to_a_file_that_cannot_be_fetched(sms_app, fake_twilio, "no", "people dealing drugs on the landing")
     assert "could not keep a file you sent" in reply
     with sms_app.extensions["intake"].db.transaction() as session:
         assert session.scalar(select(func.count()).select_from(Evidence)) == 0
@@ -191,19 +196,15 @@ def test_a_failed_media_fetch_keeps_the_words_and_says_the_file_was_not_kept(
             "people dealing drugs on the landing"
 
 
-
 def test_a_file_that_was_not_kept_is_explained_in_the_residents_own_language(
     sms_app: Flask, fake_twilio: FakeTwilio
 ):
-    url = fake_twilio.add_media(b"not reached", "image/jpeg")
-    fake_twilio.media_failures = 1
-    phone = Phone(sms_app, fake_twilio, RESIDENT)
-    phone.text("hello")
-    phone.text("polski")
-    reply = "\n".join(phone.text("ludzie handlują narkotykami na klatce", media=[(url, "image/jpeg")]))
+    reply = reply_to_a_file_that_cannot_be_fetched(sms_app, fake_twilio, "polski",
+                                                   "ludzie handlują narkotykami na klatce")
     assert "Przepraszamy, nie udało się zachować pliku" in reply
     assert "nie udało się pobrać tego pliku" in reply  # the reason is translated too
     assert "could not" not in reply and "we could" not in reply
+
 
 def test_a_file_of_a_type_not_allowed_is_not_fetched(sms_app: Flask, fake_twilio: FakeTwilio):
     url = fake_twilio.add_media(b"MZ...", "application/x-msdownload")
