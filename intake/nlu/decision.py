@@ -4,15 +4,11 @@ A confident `not_asb` score keeps only types that score even higher. Rules and g
 the hate rule adds `hate`; if no CAT1 type passed its threshold, the CAT1 types named in plain
 words (`rules.Cat1CueRule`) are added, and if there is still none,
 the likeliest CAT1 type is added when danger is now or when the `any_cat1` score reaches `cat1_any`
-(a missed CAT1 report is the worst error). The score's guard stays silent when the `not_asb`
-score reaches `cat1_any_not_asb_ceiling`: a question about a tenancy or a broken heater is not an
-urgent case because its wording brushed the guard. Danger now has no such exception. Flags come
-from their classifier, helped by their rule (see `intake.nlu.tuning`).
+(a missed CAT1 report is the worst error). Flags come from their classifier, helped by their rule
+(see `intake.nlu.tuning`).
 """
 
 from __future__ import annotations
-
-import math
 
 from spacy.tokens import Doc
 
@@ -24,8 +20,6 @@ from intake.nlu.thresholds import Thresholds
 from intake.policy import Policy
 
 RULE_CONFIDENCE = 0.9
-# The guard stays silent when the not-ASB score reaches this flag (absent: no ceiling).
-NOT_ASB_CEILING = "cat1_any_not_asb_ceiling"
 
 
 def not_asb(confidence: float = 1.0, scores: dict[str, float] | None = None) -> Classification:
@@ -82,9 +76,7 @@ def _flag(doc: Doc, thresholds: Thresholds, flag: str) -> bool:
 
 
 def _near_cat1(doc: Doc, thresholds: Thresholds) -> bool:
-    ceiling = thresholds.flags.get(NOT_ASB_CEILING, math.inf)
-    return (doc.cats.get(ANY_CAT1, 0.0) >= thresholds.flags.get("cat1_any", 1.0)
-            and doc.cats.get(NOT_ASB, 0.0) < ceiling)
+    return doc.cats.get(ANY_CAT1, 0.0) >= thresholds.flags.get("cat1_any", 1.0)
 
 
 def _has_cat1(types: set[str], policy: Policy) -> bool:

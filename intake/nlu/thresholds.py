@@ -1,11 +1,10 @@
 """Decision thresholds, saved beside the model, and the one-label tuning step.
 
 `types` holds a threshold per type label (and `not_asb`); `flags` holds `danger_now`,
-`danger_now_with_rule`, `safeguarding`, `safeguarding_with_rule`, `cat1_any` and, when tuning
-found it pays, `cat1_any_not_asb_ceiling` (see `intake.nlu.tuning`, which chooses them all on
-held-out scores: dev and cross-fitted train). When a range of
-thresholds ties, the middle of the range is taken: the middle is least likely to be an accident of
-the held-out reports.
+`danger_now_with_rule`, `safeguarding`, `safeguarding_with_rule` and `cat1_any` (see
+`intake.nlu.tuning`, which chooses them all on held-out scores: dev and cross-fitted train). When a
+range of thresholds ties, the middle of the range is taken: the middle is least likely to be an
+accident of the held-out reports.
 """
 
 from __future__ import annotations

@@ -4,8 +4,7 @@ Types are tuned one by one (F1, CAT1 types a little towards recall). Missing CAT
 at the level that matters, the category: if no CAT1 type passed its threshold but the `any_cat1`
 score reaches `cat1_any`, the report gets its likeliest CAT1 type. This one number is set for CAT1
 recall (`CAT1_RECALL_TARGET` on the held-out scores), which keeps the recall bias from spraying
-extra CAT1 labels over every report's type list. A ceiling on the `not_asb` score, above which the
-guard stays silent, is chosen with it when it lifts category accuracy at the same recall.
+extra CAT1 labels over every report's type list.
 
 A flag fires when its classifier's score passes `<flag>`, or when its rule fired and the score
 passes the lower `<flag>_with_rule`: the rule and the model vouch for each other.
@@ -13,7 +12,6 @@ passes the lower `<flag>_with_rule`: the rule and the model vouch for each other
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from dataclasses import replace
@@ -23,8 +21,8 @@ from spacy.tokens import Doc
 
 from intake.enums import Category
 from intake.nlu.corpus import NOT_ASB, LabelledReport, labels_of
-from intake.nlu.decision import NOT_ASB_CEILING, decide
-from intake.nlu.pipeline import ANY_CAT1, FLAG_LABELS, add_rule_components
+from intake.nlu.decision import decide
+from intake.nlu.pipeline import FLAG_LABELS, add_rule_components
 from intake.nlu.rules import RULE_COMPONENTS
 from intake.nlu.thresholds import Band, Thresholds, f_beta, tune_threshold
 from intake.policy import Policy
@@ -37,7 +35,6 @@ BALANCED = Band(beta=1.0, low=0.15, high=0.7, default=0.5)
 # the 6,551-report corpus, 0.985 here gave only 0.975 on the dev split alone.
 CAT1_RECALL_TARGET = 0.99
 CAT1_ANY_DEFAULT = 0.3
-NOT_ASB_CEILINGS = (0.95, 0.9, 0.8, 0.7, 0.6, 0.5)
 _FINE_GRID = [round(i / 100, 2) for i in range(2, 91)]
 FLAG_BETA = {"danger_now": 3.0, "safeguarding": 2.0}
 # Types a rule adds whatever the model scores (`decision.decide`), so their thresholds are tuned
@@ -69,7 +66,7 @@ def tune_thresholds(docs: Sequence[Doc], reports: Sequence[LabelledReport], labe
         flags[flag], flags[f"{flag}_with_rule"] = tune_flag(
             [c[flag] for c in scored], fired, vetoed, gold, FLAG_BETA[flag],
             FLAG_MIN_RECALL.get(flag, 0.0))
-    flags.update(tune_cat1_guard(docs, reports, Thresholds(types, flags), policy))
+    flags["cat1_any"] = tune_cat1_any(docs, reports, Thresholds(types, flags), policy)
     return Thresholds(types=types, flags=flags, notes=notes)
 
 
@@ -104,58 +101,30 @@ def tune_flag(scores: Sequence[float], fired: Sequence[bool], vetoed: Sequence[b
     return best
 
 
-def tune_cat1_guard(docs: Sequence[Doc], reports: Sequence[LabelledReport], thresholds: Thresholds,
-                    policy: Policy) -> dict[str, float]:
-    """The guard's flags: `cat1_any`, and `cat1_any_not_asb_ceiling` when a ceiling pays.
-
-    For each candidate ceiling on the `not_asb` score (and none), the guard threshold is the highest
-    at which the whole decision still reaches `CAT1_RECALL_TARGET` on the held-out scores; the pair
-    kept is the one with the best category accuracy, no ceiling unless one is strictly better.
+def tune_cat1_any(docs: Sequence[Doc], dev: Sequence[LabelledReport], thresholds: Thresholds,
+                  policy: Policy) -> float:
+    """The highest guard threshold at which the whole decision still reaches `CAT1_RECALL_TARGET`
+    on the held-out scores.
 
     A recall constraint rather than an F-beta: the service's rule is "miss almost no CAT1 report",
     and over-escalating a nuisance report to CAT1 is the price paid for it (measured, not hidden:
     `intake nlu evaluate` prints category accuracy beside CAT1 recall).
 
-    Danger now always escalates. A floor under it (no escalation when `any_cat1` is low) was tried
-    and lifted held-out category accuracy by a point, but the CAT1 reports it gave up were "help man
-    with axe in corridor" and "they've set fire to next doors door with them inside".
+    Two exceptions to the guard were tried and dropped, because the CAT1 reports they gave up
+    were the ones this guard exists for. A floor under danger's escalation (+1 point of held-out
+    category accuracy) lost "help man with axe in corridor". A ceiling on the `not_asb` score
+    (+0.3 points) lost a disclosure of years of domestic violence asked as a tenancy question,
+    and a threatening letter to a Somali family, both of which the model read as not ASB.
     """
-    gold = [policy.category_for(r.types) for r in reports]
-    if Category.CAT1 not in gold:
-        return {"cat1_any": CAT1_ANY_DEFAULT}
-    off = replace(thresholds, flags={**thresholds.flags, "cat1_any": math.inf})
-    # The guard can only turn a report into CAT1, so one decision without it is enough: with it,
-    # a report is CAT1 when it already was or when the guard fires.
-    unguarded = [decide(doc, off, policy).category for doc in docs]
-    cat1_positives = gold.count(Category.CAT1)
-    best: tuple[float, dict[str, float]] | None = None
-    for ceiling in (math.inf, *NOT_ASB_CEILINGS):
-        guard = None
-        for threshold in sorted(_FINE_GRID, reverse=True):
-            caught = sum(_guarded(doc, c, threshold, ceiling) == Category.CAT1
-                         for doc, c, g in zip(docs, unguarded, gold) if g == Category.CAT1)
-            if caught / cat1_positives >= CAT1_RECALL_TARGET:
-                guard = threshold
-                break
-        if guard is None:
-            if ceiling != math.inf:
-                continue  # a ceiling that costs the recall target is never worth it
-            guard = min(_FINE_GRID)
-        accuracy = sum(_guarded(doc, c, guard, ceiling) == g
-                       for doc, c, g in zip(docs, unguarded, gold)) / len(docs)
-        flags = {"cat1_any": guard}
-        if ceiling != math.inf:
-            flags[NOT_ASB_CEILING] = ceiling
-        if best is None or accuracy > best[0] + 1e-9:
-            best = (accuracy, flags)
-    assert best is not None
-    return best[1]
-
-
-def _guarded(doc: Doc, unguarded: Category | None, guard: float, ceiling: float) -> Category | None:
-    """The category `decide` gives with this guard, from the one it gives without any."""
-    fires = doc.cats.get(ANY_CAT1, 0.0) >= guard and doc.cats.get(NOT_ASB, 0.0) < ceiling
-    return Category.CAT1 if fires else unguarded
+    gold_cat1 = [doc for doc, r in zip(docs, dev) if policy.category_for(r.types) == Category.CAT1]
+    if not gold_cat1:
+        return CAT1_ANY_DEFAULT
+    for threshold in sorted(_FINE_GRID, reverse=True):
+        candidate = replace(thresholds, flags={**thresholds.flags, "cat1_any": threshold})
+        caught = sum(decide(doc, candidate, policy).category == Category.CAT1 for doc in gold_cat1)
+        if caught / len(gold_cat1) >= CAT1_RECALL_TARGET:
+            return threshold
+    return min(_FINE_GRID)
 
 
 def _f(predicted: Sequence[bool], gold: Sequence[bool], beta: float) -> float:

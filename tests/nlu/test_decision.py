@@ -88,15 +88,6 @@ def test_a_cat1_cue_adds_nothing_when_the_model_already_found_a_cat1_type(policy
     assert result.types == ("domestic_abuse",)
 
 
-def test_the_cat1_guard_stays_silent_when_the_not_asb_score_reaches_its_ceiling(policy):
-    ceiling = Thresholds(THRESHOLDS.types, {**THRESHOLDS.flags, "cat1_any_not_asb_ceiling": 0.8})
-    question = make_doc({"not_asb": 0.9, "harassment": 0.2}, {"any_cat1": 0.4})
-    unsure = make_doc({"not_asb": 0.7, "harassment": 0.2}, {"any_cat1": 0.4})
-    assert decide(question, THRESHOLDS, policy).category == Category.CAT1
-    assert decide(question, ceiling, policy).category is None
-    assert decide(unsure, ceiling, policy).category == Category.CAT1
-
-
 def test_without_the_cat1_guard_the_same_scores_stay_cat2(policy):
     assert decide(make_doc({"noise": 0.9, "harassment": 0.35}), THRESHOLDS, policy).category == Category.CAT2
 
