@@ -54,8 +54,14 @@ def test_a_threat_hidden_in_a_long_nuisance_report_makes_it_cat1_and_keeps_every
     assert "noise" in result.types and "drugs" in result.types
 
 
-def test_someone_in_danger_right_now_is_cat1_and_flagged(model):
-    result = classify("HE IS KICKING MY DOOR IN RIGHT NOW with a bat PLEASE")
+@pytest.mark.parametrize("text", [
+    "HE IS KICKING MY DOOR IN RIGHT NOW with a bat PLEASE",
+    # Both score low as "any CAT1"; danger now alone must make them urgent.
+    "help man with axe in corridor",
+    "they've set fire to next doors door with them inside",
+])
+def test_someone_in_danger_right_now_is_cat1_and_flagged(model, text):
+    result = classify(text)
     assert result.danger_now and result.category == Category.CAT1
 
 
