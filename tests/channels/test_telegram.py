@@ -237,7 +237,6 @@ def test_a_file_of_a_type_we_do_not_accept_is_not_fetched_and_the_resident_is_to
         "You can try sending it again."]
 
 
-
 def test_a_file_not_kept_is_explained_in_the_language_chosen_in_the_conversation(telegram_app, telegram_api) -> None:
     app, client = _app(telegram_app, telegram_api), telegram_app.test_client()
     say(app, client, "hello")
@@ -248,6 +247,7 @@ def test_a_file_not_kept_is_explained_in_the_language_chosen_in_the_conversation
     deliver(telegram_app)
     notice = telegram_api.sent_texts()[-1]
     assert notice.startswith("Przepraszamy") and "zdjęcia, nagrania audio, wideo i pliki PDF" in notice
+
 
 def test_a_voice_note_the_api_cannot_serve_is_not_kept_and_the_resident_can_send_it_again(
         telegram_app, telegram_api) -> None:
