@@ -5,6 +5,14 @@ the rule components.
 `safeguarding` (which the rules also raise) and `any_cat1`.
 Only the classifiers are trained and saved; the rules are added when a model is loaded, so a lexicon
 fix for the rules needs no retraining.
+
+Both classifiers are hashed linear layers (`intake.nlu.features`), not spaCy's CNN. The CNN is
+more accurate beside them, but it is too slow. `bench/nlu_cnn_blend.py` averages its dev scores
+with these classifiers' scores at weight 0.3 and tunes both sides on dev. At CAT1 recall 0.99:
+- width 64: category accuracy 0.857 -> 0.897, macro-F1 0.860 -> 0.882;
+- width 32, depth 1: 0.885 and 0.878.
+On one core, though, the CNN by itself runs at 1,185 and 2,025 reports/s. Added to this model's
+time, either would break the service's bar of 1,000 reports/s.
 """
 
 from __future__ import annotations

@@ -1,0 +1,193 @@
+"""Would a spaCy CNN beside the hashed linear model pay its way? Accuracy gained against speed lost.
+
+Why this exists: the committed classifier is a hashed sparse linear layer (`intake.nlu.features`).
+A hidden layer over the same features gained nothing, so this measures a model that sees the text
+differently: spaCy's own `TextCatEnsemble.v2` (a CNN over hashed word embeddings, by default width
+64 and depth 2, plus its bag of words), trained with Adam on the train split, its epoch chosen on
+dev. Its dev scores are averaged with the committed model's dev scores at a few weights, and every
+threshold is tuned on dev for each blend alike (the same optimism for all, so the rows compare
+fairly, but they are not test figures). Then the CNN alone is timed, pinned to one core, as the
+service would run it.
+
+Run from the repository root: `python bench/nlu_cnn_blend.py` (about 15 minutes on this machine);
+`--width 32 --depth 1` measures a smaller CNN.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from unittest import mock
+
+import numpy
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.training import Example  # noqa: E402
+from spacy.util import fix_random_seed, minibatch  # noqa: E402
+from thinc.api import Adam  # noqa: E402
+
+from intake.enums import Category  # noqa: E402
+from intake.nlu import tuning  # noqa: E402
+from intake.nlu.corpus import (NOT_ASB, LabelledReport, labels_of, load_corpus,  # noqa: E402
+                               split_corpus)
+from intake.nlu.decision import decide  # noqa: E402
+from intake.nlu.evaluation import measure  # noqa: E402
+from intake.nlu.model import load_model  # noqa: E402
+from intake.nlu.pipeline import ANY_CAT1, FLAG_LABELS, TYPES_COMPONENT  # noqa: E402
+from intake.policy import Policy, load_policy  # noqa: E402
+from nlu_bench import pin_to_one_core  # noqa: E402  (bench/ is on the path when run as a script)
+
+SEED = 20240601
+EPOCHS = 8
+BLEND_WEIGHTS = (0.0, 0.3, 0.5)
+RECALL_TARGETS = (0.98, 0.99)
+TIMED_TEXTS = 3000
+
+
+def cnn_architecture(width: int, depth: int) -> dict:
+    """spaCy's default `textcat_multilabel` model, at the given CNN width and depth."""
+    return {
+        "@architectures": "spacy.TextCatEnsemble.v2",
+        "tok2vec": {
+            "@architectures": "spacy.Tok2Vec.v2",
+            "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": width,
+                      "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+                      "rows": [5000, 1000, 2500, 2500], "include_static_vectors": False},
+            "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": width,
+                       "window_size": 1, "maxout_pieces": 3, "depth": depth},
+        },
+        "linear_model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False,
+                         "ngram_size": 1, "no_output_layer": False},
+    }
+
+
+def gold_cats(report: LabelledReport, policy: Policy) -> dict[str, float]:
+    """Every label the committed model scores, from the corpus labels."""
+    present = set(labels_of(report))
+    cats = {label: float(label in present) for label in [*policy.seriousness, NOT_ASB]}
+    cats.update({flag: float(bool(getattr(report, flag))) for flag in FLAG_LABELS})
+    cats[ANY_CAT1] = float(policy.category_for(report.types) == Category.CAT1)
+    return cats
+
+
+def build_cnn(labels: list[str], architecture: dict) -> Language:
+    nlp = spacy.blank("en")
+    textcat = nlp.add_pipe("textcat_multilabel", config={"model": architecture})
+    for label in labels:
+        textcat.add_label(label)
+    return nlp
+
+
+def train_cnn(train: list[LabelledReport], dev: list[LabelledReport], policy: Policy,
+              architecture: dict) -> list[dict[str, float]]:
+    """The CNN's dev scores at its best epoch (dev macro-F1 over the types at 0.5)."""
+    fix_random_seed(SEED)
+    labels = list(gold_cats(train[0], policy))
+    nlp = build_cnn(labels, architecture)
+    examples = [Example.from_dict(nlp.make_doc(r.text), {"cats": gold_cats(r, policy)})
+                for r in train]
+    nlp.initialize(lambda: examples)
+    optimizer = Adam(0.001)
+    shuffler = random.Random(SEED)
+    best: tuple[float, list[dict[str, float]]] = (-1.0, [])
+    for epoch in range(1, EPOCHS + 1):
+        started = time.perf_counter()
+        shuffler.shuffle(examples)
+        for batch in minibatch(examples, size=16):
+            nlp.update(batch, sgd=optimizer, drop=0.1)
+        scores = [dict(doc.cats) for doc in nlp.pipe(r.text for r in dev)]
+        f1 = macro_f1_at_half(scores, dev, policy)
+        print(f"  CNN epoch {epoch}: dev macro-F1 at 0.5 {f1:.3f}, "
+              f"{time.perf_counter() - started:.0f} s", flush=True)
+        if f1 > best[0]:
+            best = (f1, scores)
+    return best[1]
+
+
+def macro_f1_at_half(scores: list[dict[str, float]], reports: list[LabelledReport],
+                     policy: Policy) -> float:
+    f1s = []
+    for label in [*policy.seriousness, NOT_ASB]:
+        gold = numpy.array([label in labels_of(r) for r in reports])
+        predicted = numpy.array([s[label] >= 0.5 for s in scores])
+        tp, fp, fn = (predicted & gold).sum(), (predicted & ~gold).sum(), (~predicted & gold).sum()
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
+    return float(numpy.mean(f1s))
+
+
+def auc(scores: list[float], gold: list[bool]) -> float:
+    """Area under the ROC curve: the chance a random positive outscores a random negative."""
+    values, positive = numpy.asarray(scores), numpy.asarray(gold, dtype=bool)
+    ranks = numpy.empty(len(values))
+    ranks[numpy.argsort(values, kind="stable")] = numpy.arange(1, len(values) + 1)
+    n_pos, n_neg = positive.sum(), len(positive) - positive.sum()
+    return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def compare_blends(cnn_scores: list[dict[str, float]], dev: list[LabelledReport],
+                   policy: Policy) -> None:
+    loaded = load_model()
+    docs = list(loaded.nlp.pipe(r.text for r in dev))
+    linear = [dict(doc.cats) for doc in docs]
+    type_labels = list(loaded.nlp.get_pipe(TYPES_COMPONENT).labels)
+    any_cat1_gold = [gold_cats(r, policy)[ANY_CAT1] > 0 for r in dev]
+    print("\nCNN weight | any_cat1 AUC | tuned to CAT1 recall | macro-F1 | category accuracy | "
+          "CAT1 recall | danger_now recall")
+    for weight in BLEND_WEIGHTS:
+        for doc, lin, cnn in zip(docs, linear, cnn_scores):
+            for label, score in lin.items():
+                doc.cats[label] = (1 - weight) * score + weight * cnn.get(label, score)
+        area = auc([doc.cats[ANY_CAT1] for doc in docs], any_cat1_gold)
+        for target in RECALL_TARGETS:
+            with mock.patch.object(tuning, "CAT1_RECALL_TARGET", target):
+                thresholds = tuning.tune_thresholds(docs, dev, type_labels, policy, {})
+            m = measure(dev, [decide(doc, thresholds, policy) for doc in docs], policy)
+            print(f"{weight:.1f} | {area:.4f} | {target:.2f} | {m.macro_f1:.3f} | "
+                  f"{m.category_accuracy:.3f} | {m.cat1_recall:.3f} | {m.danger_now_recall:.3f}")
+
+
+def time_cnn(texts: list[str], policy: Policy, architecture: dict) -> None:
+    """Speed does not depend on the weights, so an untrained CNN of the same shape is timed."""
+    pin_to_one_core()
+    nlp = build_cnn([*policy.seriousness, NOT_ASB, *FLAG_LABELS, ANY_CAT1], architecture)
+    nlp.initialize(lambda: [Example.from_dict(nlp.make_doc(t), {"cats": {}}) for t in texts[:50]])
+    started = time.perf_counter()
+    list(nlp.pipe(texts[:TIMED_TEXTS], batch_size=256))
+    rate = TIMED_TEXTS / (time.perf_counter() - started)
+    latencies = []
+    for text in texts[:500]:
+        started = time.perf_counter()
+        nlp(text)
+        latencies.append(time.perf_counter() - started)
+    print(f"\nCNN alone, one core: nlp.pipe {rate:,.0f} reports/s; one report median "
+          f"{statistics.median(latencies) * 1000:.3f} ms, p99 "
+          f"{sorted(latencies)[int(len(latencies) * 0.99)] * 1000:.3f} ms "
+          "(added to the committed model's own time, not instead of it)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--width", type=int, default=64)
+    parser.add_argument("--depth", type=int, default=2)
+    args = parser.parse_args()
+    architecture = cnn_architecture(args.width, args.depth)
+    policy = load_policy()
+    splits = split_corpus(load_corpus())
+    print(f"Training a CNN of width {args.width}, depth {args.depth} on "
+          f"{len(splits['train']):,} reports, choosing the epoch on "
+          f"{len(splits['dev']):,} dev reports", flush=True)
+    cnn_scores = train_cnn(splits["train"], splits["dev"], policy, architecture)
+    compare_blends(cnn_scores, splits["dev"], policy)
+    time_cnn([r.text for r in splits["dev"]], policy, architecture)
+
+
+if __name__ == "__main__":
+    main()
