@@ -46,26 +46,53 @@ class TriggerFinder:
     """Finds non-negated lexicon phrases and patterns in a doc, grouped by name."""
 
     def __init__(self, nlp: Language, phrases: dict[str, Iterable[str]],
-                 patterns: dict[str, list[list[dict]]] | None = None) -> None:
+                 patterns: dict[str, list[list[dict]]] | None = None,
+                 anchors: Iterable[str] | None = None) -> None:
+        """`anchors`, if given, are words of which every pattern needs one (checked here): a doc
+        with none of them cannot match, and skips the `Matcher`."""
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name, group in phrases.items():
             self.phrase_matcher.add(name, list(nlp.tokenizer.pipe(sorted(set(group)))))
         self.matcher = Matcher(nlp.vocab)
         for name, group_patterns in (patterns or {}).items():
             self.matcher.add(name, group_patterns)
+        self.anchors: frozenset[int] | None = None
+        if anchors is not None:
+            words = frozenset(anchors)
+            for group_patterns in (patterns or {}).values():
+                for pattern in group_patterns:
+                    if not _needs_one_of(pattern, words):
+                        raise ValueError(f"a pattern can match without an anchor word: {pattern}")
+            self.anchors = frozenset(hash_string(word) for word in words)
 
     def find(self, doc: Doc, patterns: bool = True) -> dict[str, list[Span]]:
         """Phrase matches, plus pattern matches when `patterns` (the `Matcher` walks every token
-        in Python, so components ask for it only when a phrase makes it matter)."""
+        in Python, so components ask for it only when a phrase makes it matter) and the doc has
+        an anchor word."""
         negated = doc_negation(doc)
         matches = self.phrase_matcher(doc)
-        if patterns and len(self.matcher):
+        if patterns and len(self.matcher) and self._may_match(doc):
             matches += self.matcher(doc)
         found: dict[str, list[Span]] = {}
         for match_id, start, end in matches:
             if not negated[start]:
                 found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
         return found
+
+    def _may_match(self, doc: Doc) -> bool:
+        return self.anchors is None or not self.anchors.isdisjoint(doc.to_array(LOWER).tolist())
+
+
+def _needs_one_of(pattern: list[dict], words: frozenset[str]) -> bool:
+    """Whether some token the pattern requires (no "OP") must be lower-cased one of `words`."""
+    for token in pattern:
+        lower = token.get("LOWER")
+        if "OP" in token or lower is None:
+            continue
+        values = lower.get("IN", []) if isinstance(lower, dict) else [lower]
+        if values and set(values) <= words:
+            return True
+    return False
 
 
 def doc_negation(doc: Doc) -> list[bool]:
@@ -154,12 +181,15 @@ def _progressive_patterns() -> list[list[dict]]:
     ]
 
 
+_AGE_WORDS = ("old", "olds", "yo")
+_AGE_SHORTHAND = tuple(f"{n}{unit}" for n in range(1, 100) for unit in ("yr", "yrs", "yo"))
+_AGE_LEADS = ("aged", "age")
 _AGE_PATTERNS = [
     [{"LIKE_NUM": True}, {"LOWER": {"IN": ["-", "year", "yr", "years", "yrs"]}, "OP": "?"},
      {"LOWER": {"IN": ["-", "year", "yr", "years", "yrs"]}, "OP": "?"},
-     {"LOWER": {"IN": ["old", "olds", "yo"]}}],
-    [{"LOWER": {"IN": [f"{n}{unit}" for n in range(1, 100) for unit in ("yr", "yrs", "yo")]}}],
-    [{"LOWER": {"IN": ["aged", "age"]}}, {"LIKE_NUM": True}],
+     {"LOWER": {"IN": list(_AGE_WORDS)}}],
+    [{"LOWER": {"IN": list(_AGE_SHORTHAND)}}],
+    [{"LOWER": {"IN": list(_AGE_LEADS)}}, {"LIKE_NUM": True}],
 ]
 
 
@@ -202,7 +232,7 @@ class SafeguardingRule:
             nlp,
             {"VULNERABLE": lex.VULNERABLE, "RISK": lex.SAFEGUARDING_RISKS,
              "EXPLOITATION": [*exploitation, "county lines"]},
-            {"AGE": _AGE_PATTERNS},
+            {"AGE": _AGE_PATTERNS}, anchors={*_AGE_WORDS, *_AGE_SHORTHAND, *_AGE_LEADS},
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -236,6 +266,20 @@ def _standalone_hate_cues() -> tuple[str, ...]:
     return tuple(cue for cue in lex.HATE_CUES if cue not in ambiguous)
 
 
+def phrase_patterns(phrases: Iterable[str]) -> list[list[dict]]:
+    """Token patterns matching exactly these phrases, one per shared beginning ("my son", "my
+    wife" -> "my" + one of "son", "wife"): the Matcher's time grows with its number of patterns."""
+    endings: dict[tuple[str, ...], set[str]] = {}
+    for phrase in phrases:
+        *beginning, last = phrase.split()
+        endings.setdefault(tuple(beginning), set()).add(last)
+    return [[*({"LOWER": word} for word in beginning), {"LOWER": {"IN": sorted(lasts)}}]
+            for beginning, lasts in sorted(endings.items())]
+
+
+_THROWN = ("threw", "thrown", "chucked", "lobbed", "throwing", "chucking")
+
+
 @Language.factory("cat1_cue_rule")
 def make_cat1_cue_rule(nlp: Language, name: str) -> Cat1CueRule:
     return Cat1CueRule(nlp)
@@ -253,7 +297,7 @@ class Cat1CueRule:
 
     def __init__(self, nlp: Language) -> None:
         register_extensions()
-        victims = [[{"LOWER": word} for word in victim.split()] for victim in lex.VICTIMS]
+        victims = phrase_patterns(lex.VICTIMS)
         threat = [[{"LOWER": {"IN": list(lex.THREAT_LEADS)}}, {"IS_PUNCT": False, "OP": "?"},
                    {"IS_PUNCT": False, "OP": "?"}, {"LOWER": {"IN": list(lex.HARM_VERBS)}},
                    {"LOWER": {"IN": list(lex.THREAT_TARGETS)}}]]
@@ -261,14 +305,17 @@ class Cat1CueRule:
                    {"LOWER": {"IN": ["up", "on", "into"]}, "OP": "?"}, *victim] for victim in victims]
         passive = [[{"LOWER": {"IN": ["got", "was", "been", "being", "get", "getting", "gets"]}},
                     {"LOWER": {"IN": list(lex.PASSIVE_VIOLENCE)}}]]
-        thrown = [[{"LOWER": {"IN": ["threw", "thrown", "chucked", "lobbed", "throwing", "chucking"]}},
+        thrown = [[{"LOWER": {"IN": list(_THROWN)}},
                    *[{"IS_PUNCT": False, "OP": "?"}] * 4, {"LOWER": "at"}, *target]
                   for target in ([{"LOWER": {"IN": ["me", "him", "us"]}}],
                                  [{"LOWER": {"IN": ["my", "his", "her"]}},
                                   {"LOWER": {"IN": ["face", "head", "son", "daughter", "kids"]}}])]
+        # Four in five reports have none of these words and skip the Matcher, which ran on every
+        # report and was the rules' largest cost.
+        anchors = {*lex.HARM_VERBS, *lex.VIOLENCE_VERBS, *lex.PASSIVE_VIOLENCE, *_THROWN}
         self.finder = TriggerFinder(
             nlp, {**lex.CAT1_CUES, "LONG_PAST": lex.LONG_PAST},
-            {"harassment": threat, "violence": attack + passive + thrown})
+            {"harassment": threat, "violence": attack + passive + thrown}, anchors)
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.finder.find(doc)

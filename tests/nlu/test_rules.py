@@ -1,7 +1,8 @@
 import pytest
 import spacy
+from spacy.matcher import Matcher
 
-from intake.nlu.rules import RULE_COMPONENTS
+from intake.nlu.rules import RULE_COMPONENTS, TriggerFinder, phrase_patterns
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +99,27 @@ def test_cat1_cue_rule_names_the_urgent_type_a_report_states_in_plain_words(nlp,
 ])
 def test_cat1_cue_rule_ignores_idioms_denials_damage_and_long_past_history(nlp, text):
     assert nlp(text)._.rule_cat1 == ()
+
+
+def test_trigger_finder_refuses_anchors_a_pattern_can_match_without():
+    with pytest.raises(ValueError, match="without an anchor word"):
+        TriggerFinder(spacy.blank("en"), {}, {"HIT": [[{"LOWER": "hit"}, {"LOWER": "me"}],
+                                                        [{"LOWER": "slapped"}]]}, anchors={"hit"})
+
+
+def test_trigger_finder_with_anchors_still_finds_the_patterns_that_contain_them():
+    blank = spacy.blank("en")
+    finder = TriggerFinder(blank, {"DOG": ["dog"]}, {"HIT": [[{"LOWER": "hit"}, {"LOWER": "me"}]]},
+                           anchors={"hit"})
+    assert finder.find(blank("he hit me")) == {"HIT": [(1, 3)]}
+    assert finder.find(blank("my dog bit me")) == {"DOG": [(1, 2)]}
+
+
+def test_phrase_patterns_match_exactly_the_phrases_they_were_built_from():
+    blank = spacy.blank("en")
+    matcher = Matcher(blank.vocab)
+    matcher.add("VICTIM", phrase_patterns(["me", "my son", "my wife", "an old man"]))
+    for phrase in ["me", "my son", "my wife", "an old man"]:
+        assert [(s, e) for _, s, e in matcher(blank(phrase))] == [(0, len(phrase.split()))]
+    for other in ["my man", "an old son", "wife", "son"]:
+        assert not matcher(blank(other))
