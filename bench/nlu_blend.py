@@ -1,16 +1,19 @@
-"""Would a spaCy CNN beside the hashed linear model pay its way? Accuracy gained against speed lost.
+"""Would a second spaCy model beside the hashed linear model pay its way? Accuracy against speed.
 
 Why this exists: the committed classifier is a hashed sparse linear layer (`intake.nlu.features`).
-A hidden layer over the same features gained nothing, so this measures a model that sees the text
-differently: spaCy's own `TextCatEnsemble.v2` (a CNN over hashed word embeddings, by default width
-64 and depth 2, plus its bag of words), trained with Adam on the train split, its epoch chosen on
-dev. Its dev scores are averaged with the committed model's dev scores at a few weights, and every
+A hidden layer over the same features gained nothing, and neither does the same model trained
+with another seed, so this measures models that see the text differently, trained with Adam on
+the train split, their epoch chosen on dev:
+- `--model cnn`: spaCy's own `TextCatEnsemble.v2`, a CNN over hashed word embeddings (by default
+  width 64 and depth 2; `--width 32 --depth 1` is smaller) plus its bag of words;
+- `--model bow`: spaCy's `TextCatBOW.v3` alone, exact-case words and word pairs.
+Its dev scores are averaged with the committed model's dev scores at a few weights, and every
 threshold is tuned on dev for each blend alike (the same optimism for all, so the rows compare
-fairly, but they are not test figures). Then the CNN alone is timed, pinned to one core, as the
-service would run it.
+fairly, but they are not test figures). Then the second model alone is timed, pinned to one core,
+as the service would run it.
 
-Run from the repository root: `python bench/nlu_cnn_blend.py` (about 15 minutes on this machine);
-`--width 32 --depth 1` measures a smaller CNN.
+Run from the repository root: `python bench/nlu_blend.py --model cnn` (about 15 minutes on this
+machine; `bow` about 8).
 """
 
 from __future__ import annotations
@@ -52,6 +55,11 @@ RECALL_TARGETS = (0.98, 0.99)
 TIMED_TEXTS = 3000
 
 
+def bow_architecture() -> dict:
+    return {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 2,
+            "no_output_layer": False}
+
+
 def cnn_architecture(width: int, depth: int) -> dict:
     """spaCy's default `textcat_multilabel` model, at the given CNN width and depth."""
     return {
@@ -78,7 +86,7 @@ def gold_cats(report: LabelledReport, policy: Policy) -> dict[str, float]:
     return cats
 
 
-def build_cnn(labels: list[str], architecture: dict) -> Language:
+def build_second(labels: list[str], architecture: dict) -> Language:
     nlp = spacy.blank("en")
     textcat = nlp.add_pipe("textcat_multilabel", config={"model": architecture})
     for label in labels:
@@ -86,12 +94,12 @@ def build_cnn(labels: list[str], architecture: dict) -> Language:
     return nlp
 
 
-def train_cnn(train: list[LabelledReport], dev: list[LabelledReport], policy: Policy,
+def train_second(train: list[LabelledReport], dev: list[LabelledReport], policy: Policy,
               architecture: dict) -> list[dict[str, float]]:
-    """The CNN's dev scores at its best epoch (dev macro-F1 over the types at 0.5)."""
+    """The second model's dev scores at its best epoch (dev macro-F1 over the types at 0.5)."""
     fix_random_seed(SEED)
     labels = list(gold_cats(train[0], policy))
-    nlp = build_cnn(labels, architecture)
+    nlp = build_second(labels, architecture)
     examples = [Example.from_dict(nlp.make_doc(r.text), {"cats": gold_cats(r, policy)})
                 for r in train]
     nlp.initialize(lambda: examples)
@@ -105,7 +113,7 @@ def train_cnn(train: list[LabelledReport], dev: list[LabelledReport], policy: Po
             nlp.update(batch, sgd=optimizer, drop=0.1)
         scores = [dict(doc.cats) for doc in nlp.pipe(r.text for r in dev)]
         f1 = macro_f1_at_half(scores, dev, policy)
-        print(f"  CNN epoch {epoch}: dev macro-F1 at 0.5 {f1:.3f}, "
+        print(f"  epoch {epoch}: dev macro-F1 at 0.5 {f1:.3f}, "
               f"{time.perf_counter() - started:.0f} s", flush=True)
         if f1 > best[0]:
             best = (f1, scores)
@@ -132,19 +140,19 @@ def auc(scores: list[float], gold: list[bool]) -> float:
     return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
-def compare_blends(cnn_scores: list[dict[str, float]], dev: list[LabelledReport],
+def compare_blends(second_scores: list[dict[str, float]], dev: list[LabelledReport],
                    policy: Policy) -> None:
     loaded = load_model()
     docs = list(loaded.nlp.pipe(r.text for r in dev))
     linear = [dict(doc.cats) for doc in docs]
     type_labels = list(loaded.nlp.get_pipe(TYPES_COMPONENT).labels)
     any_cat1_gold = [gold_cats(r, policy)[ANY_CAT1] > 0 for r in dev]
-    print("\nCNN weight | any_cat1 AUC | tuned to CAT1 recall | macro-F1 | category accuracy | "
-          "CAT1 recall | danger_now recall")
+    print("\nsecond model's weight | any_cat1 AUC | tuned to CAT1 recall | macro-F1 | "
+          "category accuracy | CAT1 recall | danger_now recall")
     for weight in BLEND_WEIGHTS:
-        for doc, lin, cnn in zip(docs, linear, cnn_scores):
+        for doc, lin, second in zip(docs, linear, second_scores):
             for label, score in lin.items():
-                doc.cats[label] = (1 - weight) * score + weight * cnn.get(label, score)
+                doc.cats[label] = (1 - weight) * score + weight * second.get(label, score)
         area = auc([doc.cats[ANY_CAT1] for doc in docs], any_cat1_gold)
         for target in RECALL_TARGETS:
             with mock.patch.object(tuning, "CAT1_RECALL_TARGET", target):
@@ -154,10 +162,10 @@ def compare_blends(cnn_scores: list[dict[str, float]], dev: list[LabelledReport]
                   f"{m.category_accuracy:.3f} | {m.cat1_recall:.3f} | {m.danger_now_recall:.3f}")
 
 
-def time_cnn(texts: list[str], policy: Policy, architecture: dict) -> None:
-    """Speed does not depend on the weights, so an untrained CNN of the same shape is timed."""
+def time_second(texts: list[str], policy: Policy, architecture: dict) -> None:
+    """Speed does not depend on the weights, so an untrained model of the same shape is timed."""
     pin_to_one_core()
-    nlp = build_cnn([*policy.seriousness, NOT_ASB, *FLAG_LABELS, ANY_CAT1], architecture)
+    nlp = build_second([*policy.seriousness, NOT_ASB, *FLAG_LABELS, ANY_CAT1], architecture)
     nlp.initialize(lambda: [Example.from_dict(nlp.make_doc(t), {"cats": {}}) for t in texts[:50]])
     started = time.perf_counter()
     list(nlp.pipe(texts[:TIMED_TEXTS], batch_size=256))
@@ -167,7 +175,7 @@ def time_cnn(texts: list[str], policy: Policy, architecture: dict) -> None:
         started = time.perf_counter()
         nlp(text)
         latencies.append(time.perf_counter() - started)
-    print(f"\nCNN alone, one core: nlp.pipe {rate:,.0f} reports/s; one report median "
+    print(f"\nthe second model alone, one core: nlp.pipe {rate:,.0f} reports/s; one report median "
           f"{statistics.median(latencies) * 1000:.3f} ms, p99 "
           f"{sorted(latencies)[int(len(latencies) * 0.99)] * 1000:.3f} ms "
           "(added to the committed model's own time, not instead of it)")
@@ -175,18 +183,21 @@ def time_cnn(texts: list[str], policy: Policy, architecture: dict) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", choices=["cnn", "bow"], default="cnn")
     parser.add_argument("--width", type=int, default=64)
     parser.add_argument("--depth", type=int, default=2)
     args = parser.parse_args()
-    architecture = cnn_architecture(args.width, args.depth)
+    architecture = (cnn_architecture(args.width, args.depth) if args.model == "cnn"
+                    else bow_architecture())
     policy = load_policy()
     splits = split_corpus(load_corpus())
-    print(f"Training a CNN of width {args.width}, depth {args.depth} on "
+    shape = f"a CNN of width {args.width}, depth {args.depth}" if args.model == "cnn" else "a BOW"
+    print(f"Training {shape} on "
           f"{len(splits['train']):,} reports, choosing the epoch on "
           f"{len(splits['dev']):,} dev reports", flush=True)
-    cnn_scores = train_cnn(splits["train"], splits["dev"], policy, architecture)
-    compare_blends(cnn_scores, splits["dev"], policy)
-    time_cnn([r.text for r in splits["dev"]], policy, architecture)
+    second_scores = train_second(splits["train"], splits["dev"], policy, architecture)
+    compare_blends(second_scores, splits["dev"], policy)
+    time_second([r.text for r in splits["dev"]], policy, architecture)
 
 
 if __name__ == "__main__":
