@@ -39,12 +39,12 @@ from thinc.api import Adam  # noqa: E402
 
 from intake.enums import Category  # noqa: E402
 from intake.nlu import tuning  # noqa: E402
-from intake.nlu.corpus import (NOT_ASB, LabelledReport, labels_of, load_corpus,  # noqa: E402
-                               split_corpus)
+from intake.nlu.corpus import NOT_ASB, LabelledReport, load_corpus, split_corpus  # noqa: E402
 from intake.nlu.decision import decide  # noqa: E402
 from intake.nlu.evaluation import measure  # noqa: E402
 from intake.nlu.model import load_model  # noqa: E402
 from intake.nlu.pipeline import ANY_CAT1, FLAG_LABELS, TYPES_COMPONENT  # noqa: E402
+from intake.nlu.training import dev_macro_f1, make_example, score_reports  # noqa: E402
 from intake.policy import Policy, load_policy  # noqa: E402
 from nlu_bench import pin_to_one_core  # noqa: E402  (bench/ is on the path when run as a script)
 
@@ -53,6 +53,10 @@ EPOCHS = 8
 BLEND_WEIGHTS = (0.0, 0.3, 0.5)
 RECALL_TARGETS = (0.98, 0.99)
 TIMED_TEXTS = 3000
+
+
+def all_labels(policy: Policy) -> list[str]:
+    return [*policy.seriousness, NOT_ASB, *FLAG_LABELS, ANY_CAT1]
 
 
 def bow_architecture() -> dict:
@@ -77,18 +81,11 @@ def cnn_architecture(width: int, depth: int) -> dict:
     }
 
 
-def gold_cats(report: LabelledReport, policy: Policy) -> dict[str, float]:
-    """Every label the committed model scores, from the corpus labels."""
-    present = set(labels_of(report))
-    cats = {label: float(label in present) for label in [*policy.seriousness, NOT_ASB]}
-    cats.update({flag: float(bool(getattr(report, flag))) for flag in FLAG_LABELS})
-    cats[ANY_CAT1] = float(policy.category_for(report.types) == Category.CAT1)
-    return cats
-
-
 def build_second(labels: list[str], architecture: dict) -> Language:
+    """Named like the committed model's `types` component, so `training`'s helpers apply."""
     nlp = spacy.blank("en")
-    textcat = nlp.add_pipe("textcat_multilabel", config={"model": architecture})
+    textcat = nlp.add_pipe("textcat_multilabel", name=TYPES_COMPONENT,
+                           config={"model": architecture})
     for label in labels:
         textcat.add_label(label)
     return nlp
@@ -98,10 +95,8 @@ def train_second(train: list[LabelledReport], dev: list[LabelledReport], policy:
                  architecture: dict, batch_size: int) -> list[dict[str, float]]:
     """The second model's dev scores at its best epoch (dev macro-F1 over the types at 0.5)."""
     fix_random_seed(SEED)
-    labels = list(gold_cats(train[0], policy))
-    nlp = build_second(labels, architecture)
-    examples = [Example.from_dict(nlp.make_doc(r.text), {"cats": gold_cats(r, policy)})
-                for r in train]
+    nlp = build_second(all_labels(policy), architecture)
+    examples = [make_example(nlp, r, policy) for r in train]
     nlp.initialize(lambda: examples)
     optimizer = Adam(0.001)
     shuffler = random.Random(SEED)
@@ -111,24 +106,12 @@ def train_second(train: list[LabelledReport], dev: list[LabelledReport], policy:
         shuffler.shuffle(examples)
         for batch in minibatch(examples, size=batch_size):
             nlp.update(batch, sgd=optimizer, drop=0.1)
-        scores = [dict(doc.cats) for doc in nlp.pipe(r.text for r in dev)]
-        f1 = macro_f1_at_half(scores, dev, policy)
+        f1 = dev_macro_f1(nlp, dev)
         print(f"  epoch {epoch}: dev macro-F1 at 0.5 {f1:.3f}, "
               f"{time.perf_counter() - started:.0f} s", flush=True)
         if f1 > best[0]:
-            best = (f1, scores)
+            best = (f1, score_reports(nlp, dev))
     return best[1]
-
-
-def macro_f1_at_half(scores: list[dict[str, float]], reports: list[LabelledReport],
-                     policy: Policy) -> float:
-    f1s = []
-    for label in [*policy.seriousness, NOT_ASB]:
-        gold = numpy.array([label in labels_of(r) for r in reports])
-        predicted = numpy.array([s[label] >= 0.5 for s in scores])
-        tp, fp, fn = (predicted & gold).sum(), (predicted & ~gold).sum(), (~predicted & gold).sum()
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
-    return float(numpy.mean(f1s))
 
 
 def auc(scores: list[float], gold: list[bool]) -> float:
@@ -146,7 +129,7 @@ def compare_blends(second_scores: list[dict[str, float]], dev: list[LabelledRepo
     docs = list(loaded.nlp.pipe(r.text for r in dev))
     linear = [dict(doc.cats) for doc in docs]
     type_labels = list(loaded.nlp.get_pipe(TYPES_COMPONENT).labels)
-    any_cat1_gold = [gold_cats(r, policy)[ANY_CAT1] > 0 for r in dev]
+    any_cat1_gold = [policy.category_for(r.types) == Category.CAT1 for r in dev]
     print("\nsecond model's weight | any_cat1 AUC | tuned to CAT1 recall | macro-F1 | "
           "category accuracy | CAT1 recall | danger_now recall")
     for weight in BLEND_WEIGHTS:
@@ -165,7 +148,7 @@ def compare_blends(second_scores: list[dict[str, float]], dev: list[LabelledRepo
 def time_second(texts: list[str], policy: Policy, architecture: dict) -> None:
     """Speed does not depend on the weights, so an untrained model of the same shape is timed."""
     pin_to_one_core()
-    nlp = build_second([*policy.seriousness, NOT_ASB, *FLAG_LABELS, ANY_CAT1], architecture)
+    nlp = build_second(all_labels(policy), architecture)
     nlp.initialize(lambda: [Example.from_dict(nlp.make_doc(t), {"cats": {}}) for t in texts[:50]])
     started = time.perf_counter()
     list(nlp.pipe(texts[:TIMED_TEXTS], batch_size=256))
