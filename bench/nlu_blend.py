@@ -6,7 +6,8 @@ with another seed, so this measures models that see the text differently, traine
 the train split, their epoch chosen on dev:
 - `--model cnn`: spaCy's own `TextCatEnsemble.v2`, a CNN over hashed word embeddings (by default
   width 64 and depth 2; `--width 32 --depth 1` is smaller) plus its bag of words;
-- `--model bow`: spaCy's `TextCatBOW.v3` alone, exact-case words and word pairs.
+- `--model bow`: spaCy's `TextCatBOW.v3` alone, exact-case words and word pairs, in `--length`
+  hash rows.
 Its dev scores are averaged with the committed model's dev scores at a few weights, and every
 threshold is tuned on dev for each blend alike (the same optimism for all, so the rows compare
 fairly, but they are not test figures). Then the second model alone is timed, pinned to one core,
@@ -59,9 +60,10 @@ def all_labels(policy: Policy) -> list[str]:
     return [*policy.seriousness, NOT_ASB, *FLAG_LABELS, ANY_CAT1]
 
 
-def bow_architecture() -> dict:
+def bow_architecture(length: int) -> dict:
+    """`length` hash rows: spaCy's default 2**18 is 21 MB of weights for these 20 labels."""
     return {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 2,
-            "no_output_layer": False}
+            "no_output_layer": False, "length": length}
 
 
 def cnn_architecture(width: int, depth: int) -> dict:
@@ -170,12 +172,14 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=64)
     parser.add_argument("--depth", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--length", type=int, default=2**18, help="bag-of-words hash rows")
     args = parser.parse_args()
     architecture = (cnn_architecture(args.width, args.depth) if args.model == "cnn"
-                    else bow_architecture())
+                    else bow_architecture(args.length))
     policy = load_policy()
     splits = split_corpus(load_corpus())
-    shape = f"a CNN of width {args.width}, depth {args.depth}" if args.model == "cnn" else "a BOW"
+    shape = (f"a CNN of width {args.width}, depth {args.depth}" if args.model == "cnn"
+             else f"a BOW of {args.length:,} rows")
     print(f"Training {shape} on "
           f"{len(splits['train']):,} reports, choosing the epoch on "
           f"{len(splits['dev']):,} dev reports", flush=True)
