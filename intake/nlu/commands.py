@@ -108,24 +108,29 @@ def nlu() -> None:
 def train(corpus_dir: Path, out_dir: Path | None, seed: int | None, epochs: int | None,
           policy_path: Path | None) -> None:
     """Train the classifiers deterministically and write the model and its thresholds."""
+    from dataclasses import replace
+
     from intake.nlu.model import MODEL_DIR
-    from intake.nlu.training import TrainingSettings, save_model, train_model
+    from intake.nlu.training import FOLDS, TrainingSettings, save_model, train_model
 
     defaults = TrainingSettings()
-    settings = TrainingSettings(seed=defaults.seed if seed is None else seed,
-                                epochs=epochs or defaults.epochs,
-                                batch_size=defaults.batch_size, learn_rate=defaults.learn_rate)
+    settings = replace(defaults, seed=defaults.seed if seed is None else seed,
+                       epochs=epochs or defaults.epochs)
     reports = load_corpus(corpus_dir)
-    click.echo(f"{len(reports)} reports; seed {settings.seed}; {settings.epochs} epochs")
-    with click.progressbar(length=settings.epochs, label="training") as bar:
-        def progress(epoch: int, loss: float, dev_f1: float) -> None:
-            bar.label = f"epoch {epoch} loss {loss:.2f} dev macro-F1 {dev_f1:.3f}"
+    click.echo(f"{len(reports)} reports; seed {settings.seed}; {settings.epochs} epochs of the "
+               f"linear classifiers, then {settings.words_epochs} of the bag of words; then "
+               f"{FOLDS} cross-fitted folds for the thresholds")
+    with click.progressbar(length=settings.epochs + settings.words_epochs,
+                           label="training") as bar:
+        def progress(stage: str, epoch: int, loss: float, dev_f1: float) -> None:
+            bar.label = f"{stage} epoch {epoch} loss {loss:.2f} dev macro-F1 {dev_f1:.3f}"
             bar.update(1)
         trained = train_model(reports, _policy(policy_path), settings, progress)
     out = out_dir or MODEL_DIR
     save_model(trained, out)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
-    click.echo(f"kept epoch {trained.best_epoch} (dev macro-F1 {trained.dev_macro_f1:.3f}); "
+    click.echo(f"kept epoch {trained.best_epoch} of the linear classifiers and "
+               f"{trained.words_epoch} of the bag of words (dev macro-F1 {trained.dev_macro_f1:.3f}); "
                f"wrote {out} ({size / 1e6:.1f} MB)")
 
 

@@ -71,3 +71,22 @@ def test_evaluate_measures_the_dev_split_of_a_given_corpus_when_asked(runner, mo
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
     assert figures["source"] == "dev split" and figures["model"]["reports"] == len(dev) > 0
+
+
+def test_train_writes_a_model_with_both_classifiers_that_loads_and_says_which_epochs_it_kept(
+        runner, tmp_path):
+    from intake.nlu.corpus import CORPUS_DIR, read_reports
+    from intake.nlu.model import load_model
+    sample = [line for line in (CORPUS_DIR / "short.jsonl").read_text().splitlines() if line][:80]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "sample.jsonl").write_text("\n".join(sample) + "\n")
+    assert len(list(read_reports(corpus / "sample.jsonl"))) == 80
+    result = runner.invoke(nlu, ["train", "--corpus", str(corpus), "--out", str(tmp_path / "model"),
+                                 "--epochs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "kept epoch 1 of the linear classifiers" in result.output
+    assert "of the bag of words" in result.output
+    trained = load_model(tmp_path / "model")
+    assert {"types", "flags", "words", "blend"} <= set(trained.nlp.pipe_names)
+    assert trained.thresholds.notes["train_reports"] + trained.thresholds.notes["dev_reports"] <= 80

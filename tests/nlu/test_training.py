@@ -7,7 +7,7 @@ PROBES = ["hes outside with a knife now", "dogs barking all night", "rubbish dum
 
 def test_training_twice_with_the_same_seed_gives_identical_scores_and_thresholds(tmp_path, policy):
     reports = load_corpus()[::70][:30]
-    settings = TrainingSettings(epochs=2)
+    settings = TrainingSettings(epochs=2, words_epochs=2)
     runs = []
     for name in ("first", "second"):
         save_model(train_model(reports, policy, settings), tmp_path / name)
