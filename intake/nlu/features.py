@@ -12,7 +12,6 @@ like "knife"). Words in a negation scope become separate features ("not threaten
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
