@@ -21,10 +21,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
-from thinc.api import SGD, Adam
+from thinc.api import SGD, Adam, Optimizer
 
 from intake.nlu.corpus import LabelledReport, labels_of, split_corpus
 from intake.enums import Category
@@ -141,24 +142,9 @@ def _fit(train_reports: Sequence[LabelledReport], policy: Policy, settings: Trai
     # Plain SGD, not Adam: Adam gives one-off words as large a step as common ones, and this
     # sparse model then memorises the training reports (dev macro-F1 0.60 against 0.79).
     optimizer = SGD(settings.learn_rate, L2=0.0, grad_clip=10.0)
-    shuffler = random.Random(settings.seed)
-    best = (-1.0, 0, b"")
-    for epoch in range(1, epochs + 1):
-        shuffler.shuffle(train)
-        losses: dict[str, float] = {}
-        for batch in minibatch(train, size=settings.batch_size):
-            nlp.update(batch, sgd=optimizer, losses=losses, drop=0.0)
-        if dev is None:
-            continue
-        dev_f1 = dev_macro_f1(nlp, dev)
-        if progress:
-            progress("linear", epoch, sum(losses.values()), dev_f1)
-        if dev_f1 > best[0]:
-            best = (dev_f1, epoch, nlp.to_bytes())
-    if dev is None:
-        return nlp, epochs, 0.0
-    nlp.from_bytes(best[2])
-    return nlp, best[1], best[0]
+    stage = _Stage("linear", optimizer, settings.batch_size, dropout=0.0, trained=nlp)
+    best_epoch, best_f1 = _train_epochs(nlp, train, stage, epochs, settings.seed, dev, progress)
+    return nlp, best_epoch, best_f1
 
 
 def _fit_words(nlp: Language, train_reports: Sequence[LabelledReport], policy: Policy,
@@ -176,26 +162,46 @@ def _fit_words(nlp: Language, train_reports: Sequence[LabelledReport], policy: P
     fix_random_seed(settings.seed)
     # Its own labels only: the examples carry the linear classifiers' labels as well.
     words.initialize(lambda: train, nlp=nlp, labels=words.labels)
-    optimizer = Adam(settings.words_learn_rate)
-    shuffler = random.Random(settings.seed)
-    frozen = [name for name in nlp.pipe_names if name != WORDS_COMPONENT]
+    frozen = tuple(name for name in nlp.pipe_names if name != WORDS_COMPONENT)
+    stage = _Stage("words", Adam(settings.words_learn_rate), settings.words_batch_size,
+                   dropout=settings.words_dropout, trained=words, frozen=frozen)
+    return _train_epochs(nlp, train, stage, epochs, settings.seed, dev, progress)
+
+
+@dataclass(frozen=True)
+class _Stage:
+    """How one part of the pipeline is trained; `trained` is what is saved at the best epoch (the
+    whole pipeline, or one component) and `frozen` the components left as they are."""
+    name: str
+    optimizer: Optimizer
+    batch_size: int
+    dropout: float
+    trained: Language | TrainablePipe
+    frozen: tuple[str, ...] = ()
+
+
+def _train_epochs(nlp: Language, train: list[Example], stage: _Stage, epochs: int, seed: int,
+                  dev: Sequence[LabelledReport] | None, progress: Progress | None) -> tuple[int, float]:
+    """Train for `epochs` and keep the epoch with the best dev macro-F1 when `dev` is given, else
+    the last. Returns (epoch kept, its dev macro-F1; 0.0 without dev)."""
+    shuffler = random.Random(seed)
     best = (-1.0, 0, b"")
     for epoch in range(1, epochs + 1):
         shuffler.shuffle(train)
         losses: dict[str, float] = {}
-        for batch in minibatch(train, size=settings.words_batch_size):
-            nlp.update(batch, sgd=optimizer, losses=losses, drop=settings.words_dropout,
-                       exclude=frozen)
+        for batch in minibatch(train, size=stage.batch_size):
+            nlp.update(batch, sgd=stage.optimizer, losses=losses, drop=stage.dropout,
+                       exclude=stage.frozen)
         if dev is None:
             continue
         dev_f1 = dev_macro_f1(nlp, dev)
         if progress:
-            progress("words", epoch, sum(losses.values()), dev_f1)
+            progress(stage.name, epoch, sum(losses.values()), dev_f1)
         if dev_f1 > best[0]:
-            best = (dev_f1, epoch, words.to_bytes())
+            best = (dev_f1, epoch, stage.trained.to_bytes())
     if dev is None:
         return epochs, 0.0
-    words.from_bytes(best[2])
+    stage.trained.from_bytes(best[2])
     return best[1], best[0]
 
 
