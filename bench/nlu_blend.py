@@ -22,7 +22,6 @@ machine; `bow` about 8, or 3 with `--batch-size 64`).
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import sys
 import time
@@ -37,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.training import Example  # noqa: E402
-from spacy.util import fix_random_seed, minibatch  # noqa: E402
+from spacy.util import fix_random_seed  # noqa: E402
 from thinc.api import Adam  # noqa: E402
 
 from intake.enums import Category  # noqa: E402
@@ -48,7 +47,8 @@ from intake.nlu.evaluation import measure  # noqa: E402
 from intake.nlu.model import load_model  # noqa: E402
 from intake.nlu.pipeline import (ANY_CAT1, BLEND_COMPONENT, FLAG_LABELS,  # noqa: E402
                                  TYPES_COMPONENT, WORDS_COMPONENT)
-from intake.nlu.training import dev_macro_f1, make_example, score_reports  # noqa: E402
+from intake.nlu.training import (TrainingStage, make_example, score_reports,  # noqa: E402
+                                 train_epochs)
 from intake.policy import Policy, load_policy  # noqa: E402
 from nlu_bench import pin_to_one_core  # noqa: E402  (bench/ is on the path when run as a script)
 
@@ -98,25 +98,23 @@ def build_second(labels: list[str], architecture: dict) -> Language:
 
 def train_second(train: list[LabelledReport], dev: list[LabelledReport], policy: Policy,
                  architecture: dict, batch_size: int) -> list[dict[str, float]]:
-    """The second model's dev scores at its best epoch (dev macro-F1 over the types at 0.5)."""
+    """The second model's dev scores at its best epoch (dev macro-F1 over the types at 0.5),
+    trained by the same epoch loop as the committed model's bag of words."""
     fix_random_seed(SEED)
     nlp = build_second(all_labels(policy), architecture)
     examples = [make_example(nlp, r, policy) for r in train]
     nlp.initialize(lambda: examples)
-    optimizer = Adam(0.001)
-    shuffler = random.Random(SEED)
-    best: tuple[float, list[dict[str, float]]] = (-1.0, [])
-    for epoch in range(1, EPOCHS + 1):
-        started = time.perf_counter()
-        shuffler.shuffle(examples)
-        for batch in minibatch(examples, size=batch_size):
-            nlp.update(batch, sgd=optimizer, drop=0.1)
-        f1 = dev_macro_f1(nlp, dev)
+    stage = TrainingStage("second", Adam(0.001), batch_size, dropout=0.1, trained=nlp)
+    started = time.perf_counter()
+
+    def report(_: str, epoch: int, loss: float, f1: float) -> None:
+        nonlocal started
         print(f"  epoch {epoch}: dev macro-F1 at 0.5 {f1:.3f}, "
               f"{time.perf_counter() - started:.0f} s", flush=True)
-        if f1 > best[0]:
-            best = (f1, score_reports(nlp, dev))
-    return best[1]
+        started = time.perf_counter()
+
+    train_epochs(nlp, examples, stage, EPOCHS, SEED, dev, report)
+    return score_reports(nlp, dev)
 
 
 def auc(scores: list[float], gold: list[bool]) -> float:

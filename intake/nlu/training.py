@@ -142,8 +142,8 @@ def _fit(train_reports: Sequence[LabelledReport], policy: Policy, settings: Trai
     # Plain SGD, not Adam: Adam gives one-off words as large a step as common ones, and this
     # sparse model then memorises the training reports (dev macro-F1 0.60 against 0.79).
     optimizer = SGD(settings.learn_rate, L2=0.0, grad_clip=10.0)
-    stage = _Stage("linear", optimizer, settings.batch_size, dropout=0.0, trained=nlp)
-    best_epoch, best_f1 = _train_epochs(nlp, train, stage, epochs, settings.seed, dev, progress)
+    stage = TrainingStage("linear", optimizer, settings.batch_size, dropout=0.0, trained=nlp)
+    best_epoch, best_f1 = train_epochs(nlp, train, stage, epochs, settings.seed, dev, progress)
     return nlp, best_epoch, best_f1
 
 
@@ -163,13 +163,13 @@ def _fit_words(nlp: Language, train_reports: Sequence[LabelledReport], policy: P
     # Its own labels only: the examples carry the linear classifiers' labels as well.
     words.initialize(lambda: train, nlp=nlp, labels=words.labels)
     frozen = tuple(name for name in nlp.pipe_names if name != WORDS_COMPONENT)
-    stage = _Stage("words", Adam(settings.words_learn_rate), settings.words_batch_size,
+    stage = TrainingStage("words", Adam(settings.words_learn_rate), settings.words_batch_size,
                    dropout=settings.words_dropout, trained=words, frozen=frozen)
-    return _train_epochs(nlp, train, stage, epochs, settings.seed, dev, progress)
+    return train_epochs(nlp, train, stage, epochs, settings.seed, dev, progress)
 
 
 @dataclass(frozen=True)
-class _Stage:
+class TrainingStage:
     """How one part of the pipeline is trained; `trained` is what is saved at the best epoch (the
     whole pipeline, or one component) and `frozen` the components left as they are."""
     name: str
@@ -180,7 +180,7 @@ class _Stage:
     frozen: tuple[str, ...] = ()
 
 
-def _train_epochs(nlp: Language, train: list[Example], stage: _Stage, epochs: int, seed: int,
+def train_epochs(nlp: Language, train: list[Example], stage: TrainingStage, epochs: int, seed: int,
                   dev: Sequence[LabelledReport] | None, progress: Progress | None) -> tuple[int, float]:
     """Train for `epochs` and keep the epoch with the best dev macro-F1 when `dev` is given, else
     the last. Returns (epoch kept, its dev macro-F1; 0.0 without dev)."""
