@@ -30,6 +30,8 @@ class Blend:
         return doc
 
 
-@Language.factory("intake_blend", default_config={"prefix": "words|", "weight": 0.3})
+@Language.factory("intake_blend")
 def make_blend(nlp: Language, name: str, prefix: str, weight: float) -> Blend:
+    """No defaults: `pipeline.add_words_model` names the prefix and training the weight, and a saved
+    model's config carries both."""
     return Blend(prefix, weight)
