@@ -2,7 +2,8 @@
 
 Run from the repository root: `python bench/nlu_bench.py` (PYTHONPATH=. if intake is not installed).
 Latency is measured pinned to one CPU core; `intake classify` is timed end to end in a fresh
-process (start-up and model load included) over 5,000 lines.
+process (start-up and model load included) over 5,000 lines, once with one process and once with
+its default, a worker per core the machine gives it.
 """
 
 from __future__ import annotations
@@ -27,20 +28,27 @@ from intake.policy import load_policy  # noqa: E402
 CLI_LINES = 5000
 _LOAD = ("import time, spacy, intake.nlu.model as m; t = time.perf_counter(); c = time.process_time(); "
          "m.load_model(); print(time.perf_counter() - t, time.process_time() - c)")
-_CLI = "from intake.nlu.commands import classify; classify()"
+_CLI = "import sys; from intake.nlu.commands import classify; classify(sys.argv[1:])"
+ALL_CORES = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
 
 
 def pin_to_one_core() -> None:
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    if ALL_CORES is not None:
+        os.sched_setaffinity(0, {sorted(ALL_CORES)[0]})
 
 
-def in_fresh_process(code: str, stdin: str = "") -> tuple[str, float, float]:
-    """Output, wall seconds and CPU seconds of a fresh Python process running `code`."""
+def in_fresh_process(code: str, stdin: str = "", args: tuple[str, ...] = (),
+                     all_cores: bool = False) -> tuple[str, float, float]:
+    """Output, wall seconds and CPU seconds of a fresh Python process running `code` (on every
+    core this benchmark started with, if `all_cores`, rather than the one it is pinned to)."""
+    def unpin() -> None:
+        if all_cores and ALL_CORES is not None:
+            os.sched_setaffinity(0, ALL_CORES)
+
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code], input=stdin, capture_output=True, text=True,
-                          cwd=ROOT, check=True)
+    done = subprocess.run([sys.executable, "-c", code, *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, check=True, preexec_fn=unpin)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return done.stdout, time.perf_counter() - start, cpu
@@ -57,8 +65,11 @@ def main() -> None:
     keyword = measure(test, classify_many_with_keywords(texts, policy), policy)
     latency = measure_latency(texts, classify, classify_many)
     lines = "\n".join(texts[i % len(texts)].replace("\n", " ") for i in range(CLI_LINES)) + "\n"
-    output, cli_seconds, cli_cpu = in_fresh_process(_CLI, lines)
-    assert output.count("\n") == CLI_LINES
+    cli_runs = {}
+    for name, args in [("one process", ("--workers", "1")), ("default workers", ())]:
+        output, cli_seconds, cli_cpu = in_fresh_process(_CLI, lines, args, all_cores=True)
+        assert output.count("\n") == CLI_LINES
+        cli_runs[name] = cli_seconds, cli_cpu
     print(f"model on disk: {size / 1e6:.1f} MB ({MODEL_DIR})")
     print(f"model load (fresh process, after imports): {load_seconds * 1000:.0f} ms "
           f"({load_cpu * 1000:.0f} ms CPU)")
@@ -70,9 +81,11 @@ def main() -> None:
           f"CPU time median {latency.median_cpu_ms:.3f} ms, p99 {latency.p99_cpu_ms:.3f} ms")
     print(f"classify_many throughput: {latency.batch_reports_per_second:,.0f} reports/s "
           f"({latency.batch_reports_per_cpu_second:,.0f} per CPU second)")
-    print(f"intake classify, {CLI_LINES} lines, fresh process: {cli_seconds:.2f} s "
-          f"= {CLI_LINES / cli_seconds:,.0f} reports/s; {cli_cpu:.2f} CPU s = "
-          f"{CLI_LINES / cli_cpu:,.0f} reports per CPU second (start-up and load included)")
+    cores = len(ALL_CORES) if ALL_CORES is not None else os.cpu_count()
+    for name, (cli_seconds, cli_cpu) in cli_runs.items():
+        print(f"intake classify, {CLI_LINES} lines, fresh process, {name} ({cores} cores): "
+              f"{cli_seconds:.2f} s = {CLI_LINES / cli_seconds:,.0f} reports/s; {cli_cpu:.2f} CPU s = "
+              f"{CLI_LINES / cli_cpu:,.0f} reports per CPU second (start-up and load included)")
 
 
 if __name__ == "__main__":

@@ -8,20 +8,17 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
-from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
 import click
 
 from intake.errors import BadInputError, PolicyError
-from intake.nlu.classification import Classification
-from intake.nlu.corpus import CORPUS_DIR, NOT_ASB, LabelledReport, load_corpus, read_reports, split_corpus
+from intake.nlu.corpus import CORPUS_DIR, LabelledReport, load_corpus, read_reports, split_corpus
 from intake.policy import Policy, load_policy
 
-CHUNK = 2000
 policy_option = click.option("--policy", "policy_path", type=click.Path(dir_okay=False, path_type=Path),
                              default=None, help="Policy TOML file (default: the bundled policy).")
 model_option = click.option("--model-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -35,62 +32,26 @@ def _policy(path: Path | None) -> Policy:
         raise click.ClickException(str(exc)) from exc
 
 
-def classification_json(result: Classification, report_id: object = None) -> dict:
-    """The JSON shape `intake classify` writes for one report (mirrors the corpus's label format)."""
-    data: dict = {} if report_id is None else {"id": report_id}
-    data.update(
-        type=result.primary or NOT_ASB,
-        types=list(result.types) or [NOT_ASB],
-        category=result.category.value if result.category else None,
-        group=result.group.value if result.group else None,
-        danger_now=result.danger_now,
-        safeguarding=result.safeguarding,
-        hate=result.hate,
-        confidence=result.confidence,
-        scores=result.scores,
-    )
-    return data
-
-
-def parse_line(line: str, number: int) -> tuple[object, str] | dict:
-    """(id, text) for a plain or JSON line, or an error object for a JSON line that is unusable."""
-    stripped = line.strip()
-    if not stripped.startswith("{"):
-        return None, stripped
-    try:
-        raw = json.loads(stripped)
-    except json.JSONDecodeError as exc:
-        return {"line": number, "error": f"invalid JSON: {exc.msg}"}
-    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
-        return {"line": number, "id": raw.get("id") if isinstance(raw, dict) else None,
-                "error": "a JSON line needs a string 'text'"}
-    return raw.get("id"), raw["text"]
-
-
-def _chunks(lines: TextIO, size: int) -> Iterator[list[str]]:
-    while chunk := list(islice(lines, size)):
-        yield chunk
-
-
 @click.command("classify")
 @click.option("--input", "source", type=click.File("r", encoding="utf-8"), default="-",
               help="Read reports from this file instead of stdin.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that classify long inputs (default: one per available core).")
 @policy_option
 @model_option
-def classify(source: TextIO, policy_path: Path | None, model_dir: Path | None) -> None:
+def classify(source: TextIO, workers: int | None, policy_path: Path | None, model_dir: Path | None) -> None:
     """Classify reports from stdin, one per line (text or JSON with "text" and optional "id")."""
-    from intake.nlu import classify_many
+    from concurrent.futures.process import BrokenProcessPool
+
+    from intake.nlu.batch import available_cores, classify_lines
 
     policy = _policy(policy_path)
-    number = 0
-    for chunk in _chunks(source, CHUNK):
-        parsed = [parse_line(line, number + i + 1) for i, line in enumerate(chunk)]
-        number += len(chunk)
-        texts = [item[1] for item in parsed if isinstance(item, tuple)]
-        results = iter(classify_many(texts, policy, model_dir))
-        out = [item if isinstance(item, dict) else classification_json(next(results), item[0])
-               for item in parsed]
-        click.echo("\n".join(json.dumps(o, ensure_ascii=False) for o in out))
+    try:
+        for block in classify_lines(source, policy, model_dir, workers or available_cores()):
+            click.echo(block)
+    except BrokenProcessPool as exc:
+        raise click.ClickException(f"a worker process stopped ({exc}); the lines written so far are "
+                                   "complete, in order; run again, or with --workers 1") from exc
 
 
 @click.group("nlu")
