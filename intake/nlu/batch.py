@@ -30,7 +30,7 @@ TASK_LINES = 250  # about one `nlp.pipe` batch; small enough that two workers fi
 _Task = tuple[int, list[str]]  # the number of the line before the first, and the lines
 
 
-def available_cores() -> int:
+def count_usable_cores() -> int:
     """The cores this process may run on (fewer than the machine's under `taskset` or a quota)."""
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))

@@ -43,11 +43,11 @@ def classify(source: TextIO, workers: int | None, policy_path: Path | None, mode
     """Classify reports from stdin, one per line (text or JSON with "text" and optional "id")."""
     from concurrent.futures.process import BrokenProcessPool
 
-    from intake.nlu.batch import available_cores, classify_lines
+    from intake.nlu.batch import classify_lines, count_usable_cores
 
     policy = _policy(policy_path)
     try:
-        for block in classify_lines(source, policy, model_dir, workers or available_cores()):
+        for block in classify_lines(source, policy, model_dir, workers or count_usable_cores()):
             click.echo(block)
     except BrokenProcessPool as exc:
         raise click.ClickException(f"a worker process stopped ({exc}); the lines written so far are "
