@@ -2,11 +2,12 @@
 
 With the bag of words blended in, one process on this project's slower two-core machines took
 3.3 to 5.7 s for 5,000 lines over seven runs (880 to 1,520 reports a second, spaCy's import and
-the model's load included; 984 in `bench/nlu_bench.py`), too close to the service's bar of 1,000. The work splits cleanly by line, so when the input
-is longer than one task, forked workers (which inherit the loaded model instead of loading their
-own) classify tasks of `TASK_LINES` lines while this process reads and writes: 2.5 to 3.4 s with
-two. Output order is input order, and the output is the same whatever the number of workers.
-Short inputs never start a worker: forking costs more than they take.
+the model's load included; 984 in `bench/nlu_bench.py`), too close to the service's bar of 1,000.
+The work splits cleanly by line, so when the input is longer than one task, forked workers (which
+inherit the loaded model instead of loading their own) classify tasks of `TASK_LINES` lines while
+this process reads and writes: 2.5 to 3.4 s with two. Output order is input order, and the output
+is the same whatever the number of workers. Short inputs never start a worker: forking costs more
+than they take.
 """
 
 from __future__ import annotations
@@ -119,7 +120,8 @@ def _classify_task(task: _Task, policy: Policy, model_dir: Path | None) -> str:
 
     before, lines = task
     parsed = [parse_line(line, before + i + 1) for i, line in enumerate(lines)]
-    results = iter(classify_many([item[1] for item in parsed if isinstance(item, tuple)], policy, model_dir))
+    texts = [item[1] for item in parsed if isinstance(item, tuple)]
+    results = iter(classify_many(texts, policy, model_dir))
     out = [item if isinstance(item, dict) else classification_json(next(results), item[0])
            for item in parsed]
     return "\n".join(json.dumps(o, ensure_ascii=False) for o in out)
