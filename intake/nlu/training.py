@@ -164,7 +164,7 @@ def _fit_words(nlp: Language, train_reports: Sequence[LabelledReport], policy: P
     words.initialize(lambda: train, nlp=nlp, labels=words.labels)
     frozen = tuple(name for name in nlp.pipe_names if name != WORDS_COMPONENT)
     stage = TrainingStage("words", Adam(settings.words_learn_rate), settings.words_batch_size,
-                   dropout=settings.words_dropout, trained=words, frozen=frozen)
+                          dropout=settings.words_dropout, trained=words, frozen=frozen)
     return train_epochs(nlp, train, stage, epochs, settings.seed, dev, progress)
 
 
@@ -181,7 +181,7 @@ class TrainingStage:
 
 
 def train_epochs(nlp: Language, train: list[Example], stage: TrainingStage, epochs: int, seed: int,
-                  dev: Sequence[LabelledReport] | None, progress: Progress | None) -> tuple[int, float]:
+                 dev: Sequence[LabelledReport] | None, progress: Progress | None) -> tuple[int, float]:
     """Train for `epochs` and keep the epoch with the best dev macro-F1 when `dev` is given, else
     the last. Returns (epoch kept, its dev macro-F1; 0.0 without dev)."""
     shuffler = random.Random(seed)
