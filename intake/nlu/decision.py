@@ -3,9 +3,9 @@
 A confident `not_asb` score keeps only types that score even higher. Rules and guards add types:
 the hate rule adds `hate`; if no CAT1 type passed its threshold, the CAT1 types named in plain
 words (`rules.Cat1CueRule`) are added, and if there is still none,
-the likeliest CAT1 type is added when danger is now or when the `any_cat1` score reaches `cat1_any`
-(a missed CAT1 report is the worst error). Flags come from their classifier, helped by their rule
-(see `intake.nlu.tuning`).
+the likeliest CAT1 type is added when the danger rule confirms danger now or when the `any_cat1`
+score reaches `cat1_any` (a missed CAT1 report is the worst error). Flags come from their
+classifier, helped by their rule (see `intake.nlu.tuning`).
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ def decide(doc: Doc, thresholds: Thresholds, policy: Policy) -> Classification:
     if not _has_cat1(found | by_rule, policy):
         by_rule.update(t for t in doc._.rule_cat1 if t in policy.types)
     danger_now = _flag(doc, thresholds, "danger_now") and bool(found or doc._.rule_danger_now)
-    if not _has_cat1(found | by_rule, policy) and (danger_now or _near_cat1(doc, thresholds)):
+    if not _has_cat1(found | by_rule, policy) and (
+            _danger_raises_category(doc, danger_now) or _near_cat1(doc, thresholds)):
         by_rule.add(_likeliest_cat1(type_scores, policy))
     types = tuple(t for t in policy.seriousness if t in found | by_rule)
     if not types:
@@ -73,6 +74,23 @@ def _flag(doc: Doc, thresholds: Thresholds, flag: str) -> bool:
     vetoed = flag == "danger_now" and doc._.rule_past_only
     return (score >= thresholds.flags.get(flag, 0.5) and not vetoed) or (
         fired and score >= thresholds.flags.get(f"{flag}_with_rule", 0.0))
+
+
+def _danger_raises_category(doc: Doc, danger_now: bool) -> bool:
+    """Danger now makes the report CAT1 only when the danger rule (a weapon or attack, happening
+    now) agrees with the classifier.
+
+    The flag is tuned for the 999 advice, where a false alarm is cheap: its classifier alone
+    passes its threshold on one in thirteen held-out reports with nobody in danger. Raising the
+    category on that alone made 3.3% of the held-out non-CAT1 reports CAT1 ("scramblers ripping
+    up the playing field now") and caught 3 of the 7,075 CAT1 reports that nothing else caught;
+    with the `any_cat1` guard re-tuned to the same CAT1 recall, held-out category accuracy rose
+    from 0.867 to 0.881. The price: reports of danger now in words the rule does not know ("someone
+    trying to drag my sister into a car") can stay CAT2 (3 of the 839 held-out danger-now CAT1
+    reports, against 1 before). They keep the danger flag: the 999 advice, high risk and the head
+    of the officers' queue.
+    """
+    return danger_now and bool(doc._.rule_danger_now)
 
 
 def _near_cat1(doc: Doc, thresholds: Thresholds) -> bool:

@@ -68,6 +68,14 @@ def test_danger_now_forces_the_likeliest_cat1_type_onto_a_nuisance_report(policy
     assert result.category == Category.CAT1
 
 
+def test_the_danger_classifier_alone_flags_danger_but_leaves_a_nuisance_report_cat2(policy):
+    doc = make_doc({"noise": 0.9, "harassment": 0.1, "violence": 0.25}, {"danger_now": 0.7})
+    result = decide(doc, THRESHOLDS, policy)
+    assert result.danger_now
+    assert result.types == ("noise",)
+    assert result.category == Category.CAT2
+
+
 def test_a_danger_rule_alone_without_any_model_support_does_not_raise_the_flag(policy):
     doc = make_doc({"noise": 0.9}, {"danger_now": 0.05}, danger_now=True)
     assert not decide(doc, THRESHOLDS, policy).danger_now
