@@ -60,7 +60,7 @@ def test_the_hate_rule_adds_the_hate_type_and_flag(policy):
     assert result.confidence == RULE_CONFIDENCE
 
 
-def test_danger_now_forces_the_likeliest_cat1_type_onto_a_nuisance_report(policy):
+def test_danger_now_confirmed_by_its_rule_adds_the_likeliest_cat1_type_to_a_nuisance_report(policy):
     doc = make_doc({"noise": 0.9, "harassment": 0.1, "violence": 0.25}, {"danger_now": 0.3}, danger_now=True)
     result = decide(doc, THRESHOLDS, policy)
     assert result.danger_now
