@@ -26,12 +26,13 @@ def test_a_line_without_text_is_a_bad_input_error():
         parse_report(json.dumps({"types": ["noise"]}), "gold.jsonl:3")
 
 
-def test_the_challenge_set_is_never_part_of_the_training_corpus():
+@pytest.mark.parametrize(("name", "at_least"), [("challenge.jsonl", 200), ("blind.jsonl", 140)])
+def test_the_challenge_sets_are_never_part_of_the_training_corpus(name, at_least):
     from pathlib import Path
 
     from intake.nlu.corpus import load_corpus, read_reports
 
-    challenge = Path(__file__).resolve().parents[2] / "intake/nlu/challenge/challenge.jsonl"
+    challenge = Path(__file__).resolve().parents[2] / "intake/nlu/challenge" / name
     held_out = {" ".join(r.text.lower().split()) for r in read_reports(challenge)}
     corpus = {" ".join(r.text.lower().split()) for r in load_corpus()}
-    assert len(held_out) >= 200 and not held_out & corpus
+    assert len(held_out) >= at_least and not held_out & corpus
