@@ -27,7 +27,9 @@ Span = tuple[int, int]
 DANGER_WINDOW = 12
 SAFEGUARDING_WINDOW = 25
 HATE_WINDOW = 8
-_AUX = ["s", "'s", "’s", "is", "are", "re", "'re", "’re", "am", "m", "'m", "’m"]
+# spaCy splits "hes" but not "HES": upper-case contractions without an apostrophe stay one token.
+_AUX = ["s", "'s", "’s", "is", "are", "re", "'re", "’re", "am", "m", "'m", "’m",
+        "hes", "shes", "theyre", "im"]
 _FILLERS = ["trying", "still", "now", "literally", "currently", "just", "actually", "to", "all"]
 _RULE_FLAGS = ("rule_danger_now", "rule_past_only", "rule_safeguarding", "rule_hate")
 _NEGATION_KEY = "intake_negation"
@@ -166,8 +168,19 @@ def is_hate(found: dict[str, list[Span]]) -> bool:
                for group in found.get("PROTECTED", []))
 
 
+def dropping_g(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The phrases and their spoken forms, as residents type them: "kicking off" gives
+    "kickin off" too."""
+    dropped = {" ".join(w[:-1] if w.endswith("ing") else w for w in p.split()) for p in phrases}
+    return tuple(sorted(set(phrases) | dropped))
+
+
+_ATTACKS = dropping_g(lex.ATTACK_NOW)
+
+
 def _progressive_patterns() -> list[list[dict]]:
-    attack_words = sorted({p.split()[0] for p in lex.ATTACK_NOW if p.split()[0].endswith("ing")})
+    attack_words = sorted(dropping_g({p.split()[0] for p in lex.ATTACK_NOW
+                                      if p.split()[0].endswith("ing")}))
     aux = {"LOWER": {"IN": _AUX}}
     filler = {"LOWER": {"IN": _FILLERS}, "OP": "?"}
     return [
@@ -203,7 +216,7 @@ class DangerNowRule:
         register_extensions()
         self.finder = TriggerFinder(
             nlp,
-            {"WEAPON": lex.WEAPONS, "ATTACK": lex.ATTACK_NOW, "NOW": lex.NOW_MARKERS,
+            {"WEAPON": lex.WEAPONS, "ATTACK": _ATTACKS, "NOW": lex.NOW_MARKERS,
              "IMMEDIATE": lex.IMMEDIATE_MARKERS, "PAST": lex.PAST_MARKERS},
             {"PROGRESSIVE": _progressive_patterns()},
         )

@@ -20,6 +20,11 @@ def nlp():
     "HE IS SMASHING MY WINDOWS NOW pls send someone",
     "my ex has got a hammer and is banging on the door as we speak",
     "they've set fire to the bins by my door and its spreading now",
+    "HES STRANGLING HER IN THE FLAT UPSTAIRS",
+    "my mates getting battered outside the chippy right now",
+    "he's got her by the throat on the landing, please hurry",
+    "two lads scrappin in the stairwell now, ones bleedin",
+    "hes locked me in again, im hiding in the bathroom texting this",
 ])
 def test_danger_now_rule_fires_on_an_attack_happening_now(nlp, text):
     assert nlp(text)._.rule_danger_now
@@ -31,6 +36,8 @@ def test_danger_now_rule_fires_on_an_attack_happening_now(nlp, text):
     "there was no knife and nobody was attacking anyone, just shouting",
     "the dog barks all night and the bins are overflowing",
     "can someone fix my boiler",
+    "he had me by the throat last year, now its just the shouting",
+    "my sister was slapped by her ex back in march",
 ])
 def test_danger_now_rule_stays_quiet_for_past_denied_or_harmless_reports(nlp, text):
     assert not nlp(text)._.rule_danger_now
