@@ -332,6 +332,10 @@ class Cat1CueRule:
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.finder.find(doc)
+        if "violence" in found:
+            found["violence"] = [span for span in found["violence"] if not _near_miss(doc, span)]
+            if not found["violence"]:
+                del found["violence"]
         past = found.pop("LONG_PAST", [])
         if past:
             clauses = clause_ids(doc)
@@ -340,6 +344,15 @@ class Cat1CueRule:
                      if any(clauses[start] not in past_clauses for start, _ in spans)}
         doc._.rule_cat1 = tuple(sorted(found))
         return doc
+
+
+def _near_miss(doc: Doc, span: Span) -> bool:
+    """ "Nearly hit my kid": a scrambler or a falling branch that missed, not an assault."""
+    start = span[0]
+    return start > 0 and doc[start].lower_ == "hit" and doc[start - 1].lower_ in _NEAR
+
+
+_NEAR = frozenset({"nearly", "almost", "narrowly", "nearlly", "nearley"})
 
 
 RULE_COMPONENTS = ("danger_now_rule", "safeguarding_rule", "hate_rule", "cat1_cue_rule")

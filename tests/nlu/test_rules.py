@@ -89,6 +89,7 @@ def test_hate_rule_ignores_denials_and_lookalike_words(nlp, text):
     ("dealers at 4 sed im dead 4 grassing", ("harassment",)),
     ("gonna smash ur face in", ("harassment",)),
     ("he keeps sending threatening messages", ("harassment",)),
+    ("the lad from 9 hit my kid on the path", ("violence",)),
 ])
 def test_cat1_cue_rule_names_the_urgent_type_a_report_states_in_plain_words(nlp, text, cued):
     assert nlp(text)._.rule_cat1 == cued
@@ -103,8 +104,9 @@ def test_cat1_cue_rule_names_the_urgent_type_a_report_states_in_plain_words(nlp,
     "the cat bit me lol",
     "he said he'd do the garden at the weekend",
     "he hit me years ago but that's long done, now it's just the music",
+    "a scrambler nearly hit my kid on the path",
 ])
-def test_cat1_cue_rule_ignores_idioms_denials_damage_and_long_past_history(nlp, text):
+def test_cat1_cue_rule_ignores_idioms_denials_damage_near_misses_and_long_past_history(nlp, text):
     assert nlp(text)._.rule_cat1 == ()
 
 
