@@ -148,6 +148,15 @@ PROTECTED = (
     "rainbow flag", "pride flag",
 )
 
+# "black" the colour: things residents describe that are not people (`rules.is_hate`).
+BLACK_THINGS = (
+    "black bag", "black bags", "black bin bag", "black bin bags", "black sack", "black sacks",
+    "black eye", "black eyes", "black smoke", "black mould", "black marker", "black paint",
+    "black spray", "black marks", "black spots", "black letters", "black car", "black van",
+    "black golf", "black audi", "black bmw", "black puffer", "black hoodie", "black jacket",
+    "black coat", "black mess", "pitch black",
+)
+
 HATE_CUES = (
     "racist", "racism", "racial", "racially", "racially abused", "racial abuse", "racist abuse",
     "homophobic", "homophobia", "transphobic", "transphobia", "islamophobic", "islamophobia",

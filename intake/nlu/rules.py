@@ -160,11 +160,14 @@ def is_safeguarding(found: dict[str, list[Span]]) -> bool:
 
 
 def is_hate(found: dict[str, list[Span]]) -> bool:
-    """An explicit hate cue or slur, or a protected characteristic next to abuse."""
+    """An explicit hate cue or slur, or a protected characteristic next to abuse ("black" in a
+    black eye or black bags is a colour, not a person)."""
     if found.get("HATE_CUE"):
         return True
     abuse = found.get("ABUSE", [])
+    colours = found.get("COLOUR", [])
     return any((gap := nearest(group, abuse)) is not None and gap <= HATE_WINDOW
+               and nearest(group, colours) != 0
                for group in found.get("PROTECTED", []))
 
 
@@ -266,7 +269,7 @@ class HateRule:
         register_extensions()
         self.finder = TriggerFinder(
             nlp, {"HATE_CUE": _standalone_hate_cues(), "PROTECTED": lex.PROTECTED,
-                  "ABUSE": lex.ABUSE_VERBS}
+                  "ABUSE": lex.ABUSE_VERBS, "COLOUR": lex.BLACK_THINGS}
         )
 
     def __call__(self, doc: Doc) -> Doc:

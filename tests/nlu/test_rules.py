@@ -62,6 +62,7 @@ def test_safeguarding_rule_needs_a_risk_not_just_a_child(nlp, text):
     "someone sprayed homophobic graffiti on our door",
     "he called my son a retard and laughed",
     "told us to go back to your own country",
+    "the man at 12 keeps calling my husband a black so and so",
 ])
 def test_hate_rule_fires_on_targeting_a_protected_characteristic(nlp, text):
     assert nlp(text)._.rule_hate
@@ -75,8 +76,10 @@ def test_hate_rule_fires_on_targeting_a_protected_characteristic(nlp, text):
     "the curry smell from next door comes through the vents every night",
     "my mum is in a home now so her flat is empty",
     "he came back from a bender and slammed doors till 4",
+    "he gave my lad a black eye and called him names",
+    "someone keeps dumping black bags by the door, I've written to them twice",
 ])
-def test_hate_rule_ignores_denials_and_lookalike_words(nlp, text):
+def test_hate_rule_ignores_denials_lookalike_words_and_colours(nlp, text):
     assert not nlp(text)._.rule_hate
 
 
