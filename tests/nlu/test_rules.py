@@ -63,6 +63,7 @@ def test_safeguarding_rule_needs_a_risk_not_just_a_child(nlp, text):
     "he called my son a retard and laughed",
     "told us to go back to your own country",
     "the man at 12 keeps calling my husband a black so and so",
+    "they called me a racist name and spat at me",
 ])
 def test_hate_rule_fires_on_targeting_a_protected_characteristic(nlp, text):
     assert nlp(text)._.rule_hate
@@ -78,8 +79,10 @@ def test_hate_rule_fires_on_targeting_a_protected_characteristic(nlp, text):
     "he came back from a bender and slammed doors till 4",
     "he gave my lad a black eye and called him names",
     "someone keeps dumping black bags by the door, I've written to them twice",
+    "she called me a racist in front of everyone because I asked her to move her car",
+    "he's telling the whole street I'm homophobic, I only complained about the noise",
 ])
-def test_hate_rule_ignores_denials_lookalike_words_and_colours(nlp, text):
+def test_hate_rule_ignores_denials_lookalikes_colours_and_the_resident_called_a_bigot(nlp, text):
     assert not nlp(text)._.rule_hate
 
 
