@@ -370,13 +370,13 @@ class Cat1CueRule:
         return doc
 
 
+_NEAR = frozenset({"nearly", "almost", "narrowly", "nearlly", "nearley"})
+
+
 def _near_miss(doc: Doc, span: Span) -> bool:
     """ "Nearly hit my kid": a scrambler or a falling branch that missed, not an assault."""
     start = span[0]
     return start > 0 and doc[start].lower_ == "hit" and doc[start - 1].lower_ in _NEAR
-
-
-_NEAR = frozenset({"nearly", "almost", "narrowly", "nearlly", "nearley"})
 
 
 RULE_COMPONENTS = ("danger_now_rule", "safeguarding_rule", "hate_rule", "cat1_cue_rule")
