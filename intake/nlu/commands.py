@@ -95,6 +95,35 @@ def train(corpus_dir: Path, out_dir: Path | None, seed: int | None, epochs: int 
                f"wrote {out} ({size / 1e6:.1f} MB)")
 
 
+@nlu.command("retune")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=CORPUS_DIR,
+              help="The corpus the model was trained on.")
+@policy_option
+@model_option
+def retune(corpus_dir: Path, policy_path: Path | None, model_dir: Path | None) -> None:
+    """Tune the thresholds again after a rule or word-list fix, without retraining.
+
+    Uses the held-out scores `intake nlu train` saved with the model; refuses if the corpus or
+    the model's concept lists have changed since (then train again)."""
+    from intake.nlu.model import MODEL_DIR
+    from intake.nlu.thresholds import Thresholds
+    from intake.nlu.training import retune_thresholds
+
+    directory = model_dir or MODEL_DIR
+    before = Thresholds.load(directory)
+    try:
+        after = retune_thresholds(directory, load_corpus(corpus_dir), _policy(policy_path))
+    except BadInputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    after.save(directory)
+    for group, old, new in (("types", before.types, after.types), ("flags", before.flags, after.flags)):
+        for name in sorted(new):
+            if old.get(name) != new[name]:
+                click.echo(f"{group} {name}: {old.get(name)} -> {new[name]}")
+    click.echo(f"held out: {before.notes.get('held_out')} -> {after.notes['held_out']}")
+    click.echo(f"wrote {directory / 'thresholds.json'}")
+
+
 @nlu.command("evaluate")
 @click.option("--file", "gold_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Gold JSONL with text and type/types (and optional category); default: test split.")

@@ -10,16 +10,18 @@ The linear classifiers are trained first; then the bag of words (`pipeline.add_w
 trained beside them, with its own optimiser, and its epoch is chosen by the blended scores. Each
 epoch kept is the one with the best dev macro-F1 (at tuned thresholds would be better, but at
 0.5 is cheap and ranks epochs the same way); thresholds are tuned on dev plus cross-fitted train
-scores. The test split is never looked at here.
+scores. The test split is never looked at here. Those held-out scores are saved beside the model,
+so that a rule fix can be re-tuned without training again (`retune_thresholds`).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import spacy
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
@@ -29,6 +31,7 @@ from thinc.api import SGD, Adam, Optimizer
 
 from intake.nlu.corpus import LabelledReport, labels_of, split_corpus
 from intake.enums import Category
+from intake.nlu.held_out import load_scores, save_scores
 from intake.nlu.pipeline import (ANY_CAT1, FLAG_LABELS, FLAGS_COMPONENT, TYPES_COMPONENT,
                                  WORDS_COMPONENT, WORDS_PREFIX, add_words_model,
                                  build_trainable_pipeline)
@@ -64,6 +67,9 @@ class TrainedModel:
     best_epoch: int
     words_epoch: int
     dev_macro_f1: float
+    # The reports the thresholds were tuned on and their scores (see `intake.nlu.held_out`).
+    held_out: list[LabelledReport]
+    held_out_scores: list[dict[str, float]]
 
 
 def train_model(
@@ -83,14 +89,47 @@ def train_model(
                                       settings.words_epochs, splits["dev"], progress)
     folds = cross_fitted(splits["train"], policy, settings, best_epoch, words_epoch)
     docs = [doc for doc, _ in folds] + run_with_rules(nlp, [r.text for r in splits["dev"]])
-    held_out = [report for _, report in folds] + list(splits["dev"])
+    held_out = held_out_reports(splits)
     notes = {"seed": settings.seed, "epoch": best_epoch, "words_epoch": words_epoch,
              "words_weight": settings.words_weight, "dev_reports": len(splits["dev"]),
              "train_reports": len(splits["train"]), "cross_fitted_folds": FOLDS}
     thresholds = tune_thresholds(docs, held_out, nlp.get_pipe(TYPES_COMPONENT).labels, policy, notes)
     thresholds.notes["held_out"] = held_out_figures(docs, held_out, thresholds, policy)
     return TrainedModel(nlp, thresholds, best_epoch=best_epoch, words_epoch=words_epoch,
-                        dev_macro_f1=best_f1)
+                        dev_macro_f1=best_f1, held_out=held_out,
+                        held_out_scores=[dict(doc.cats) for doc in docs])
+
+
+def retune_thresholds(directory: Path, reports: Sequence[LabelledReport],
+                      policy: Policy) -> Thresholds:
+    """The thresholds `intake nlu train` would choose with today's rules, from the held-out
+    scores saved with the model in `directory` (no retraining: see `intake.nlu.held_out`)."""
+    held_out = held_out_reports(split_corpus(reports))
+    scores = load_scores(directory, held_out)
+    docs = run_with_rules(spacy.blank("en"), [r.text for r in held_out])
+    for doc, cats in zip(docs, scores):
+        doc.cats = cats
+    previous = Thresholds.load(directory)
+    notes = {key: value for key, value in previous.notes.items() if key != "held_out"}
+    thresholds = tune_thresholds(docs, held_out, list(previous.types), policy, notes)
+    thresholds.notes["held_out"] = held_out_figures(docs, held_out, thresholds, policy)
+    return thresholds
+
+
+def held_out_reports(splits: dict[str, list[LabelledReport]]) -> list[LabelledReport]:
+    """The reports the thresholds are tuned on, in the order their scores are made and saved:
+    the cross-fitted folds of train, then dev."""
+    return [report for _, held, _ in folds(splits["train"]) for report in held] + list(splits["dev"])
+
+
+def folds(train: Sequence[LabelledReport]) -> Iterator[tuple[int, list[LabelledReport],
+                                                             list[LabelledReport]]]:
+    """(fold, held out, trained on) for each of the `FOLDS` folds that has both."""
+    for fold in range(FOLDS):
+        held = [r for i, r in enumerate(train) if i % FOLDS == fold]
+        rest = [r for i, r in enumerate(train) if i % FOLDS != fold]
+        if held and rest:
+            yield fold, held, rest
 
 
 def cross_fitted(train: Sequence[LabelledReport], policy: Policy, settings: TrainingSettings,
@@ -104,11 +143,7 @@ def cross_fitted(train: Sequence[LabelledReport], policy: Policy, settings: Trai
     tuning about 5x the evidence (now ~7,100 CAT1 reports) without touching the test split.
     """
     scored: list[tuple[Doc, LabelledReport]] = []
-    for fold in range(FOLDS):
-        held = [r for i, r in enumerate(train) if i % FOLDS == fold]
-        rest = [r for i, r in enumerate(train) if i % FOLDS != fold]
-        if not held or not rest:
-            continue
+    for fold, held, rest in folds(train):
         fold_settings = replace(settings, seed=settings.seed + fold + 1)
         fix_random_seed(fold_settings.seed)
         nlp, _, _ = _fit(rest, policy, fold_settings, epochs, None, None)
@@ -235,6 +270,8 @@ def dev_macro_f1(nlp: Language, reports: Sequence[LabelledReport]) -> float:
 
 
 def save_model(trained: TrainedModel, directory: Path) -> None:
+    """The model, its thresholds and the held-out scores they were tuned on."""
     directory.mkdir(parents=True, exist_ok=True)
     trained.nlp.to_disk(directory)
     trained.thresholds.save(directory)
+    save_scores(directory, trained.held_out_scores, trained.held_out)

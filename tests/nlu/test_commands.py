@@ -73,20 +73,60 @@ def test_evaluate_measures_the_dev_split_of_a_given_corpus_when_asked(runner, mo
     assert figures["source"] == "dev split" and figures["model"]["reports"] == len(dev) > 0
 
 
-def test_train_writes_a_model_with_both_classifiers_that_loads_and_says_which_epochs_it_kept(
-        runner, tmp_path):
+@pytest.fixture
+def small_corpus(tmp_path):
     from intake.nlu.corpus import CORPUS_DIR, read_reports
-    from intake.nlu.model import load_model
     sample = [line for line in (CORPUS_DIR / "short.jsonl").read_text().splitlines() if line][:80]
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "sample.jsonl").write_text("\n".join(sample) + "\n")
     assert len(list(read_reports(corpus / "sample.jsonl"))) == 80
-    result = runner.invoke(nlu, ["train", "--corpus", str(corpus), "--out", str(tmp_path / "model"),
-                                 "--epochs", "1"])
+    return corpus
+
+
+def test_train_writes_a_model_with_both_classifiers_that_loads_and_says_which_epochs_it_kept(
+        runner, tmp_path, small_corpus):
+    from intake.nlu.model import load_model
+    result = runner.invoke(nlu, ["train", "--corpus", str(small_corpus), "--out",
+                                 str(tmp_path / "model"), "--epochs", "1"])
     assert result.exit_code == 0, result.output
     assert "kept epoch 1 of the linear classifiers" in result.output
     assert "of the bag of words" in result.output
     trained = load_model(tmp_path / "model")
     assert {"types", "flags", "words", "blend"} <= set(trained.nlp.pipe_names)
     assert trained.thresholds.notes["train_reports"] + trained.thresholds.notes["dev_reports"] <= 80
+
+
+def test_retune_chooses_again_the_thresholds_training_chose_from_the_saved_held_out_scores(
+        runner, tmp_path, small_corpus):
+    model = tmp_path / "model"
+    trained = runner.invoke(nlu, ["train", "--corpus", str(small_corpus), "--out", str(model),
+                                  "--epochs", "1"])
+    assert trained.exit_code == 0, trained.output
+    as_trained = (model / "thresholds.json").read_text()
+    tampered = json.loads(as_trained)
+    tampered["flags"]["cat1_any"] = 0.99
+    (model / "thresholds.json").write_text(json.dumps(tampered))
+
+    result = runner.invoke(nlu, ["retune", "--corpus", str(small_corpus), "--model-dir", str(model)])
+
+    assert result.exit_code == 0, result.output
+    assert "flags cat1_any: 0.99 ->" in result.output
+    assert (model / "thresholds.json").read_text() == as_trained
+
+
+def test_retune_refuses_scores_made_from_another_corpus(runner, tmp_path, small_corpus):
+    model = tmp_path / "model"
+    runner.invoke(nlu, ["train", "--corpus", str(small_corpus), "--out", str(model), "--epochs", "1"])
+    as_trained = (model / "thresholds.json").read_text()
+    from intake.nlu.corpus import split_of
+    new_report = "a new report about a barking dog"
+    assert split_of(new_report) != "test"  # so it joins the held-out reports
+    with (small_corpus / "sample.jsonl").open("a") as corpus:
+        corpus.write(json.dumps({"text": new_report, "types": ["animals"]}) + "\n")
+
+    result = runner.invoke(nlu, ["retune", "--corpus", str(small_corpus), "--model-dir", str(model)])
+
+    assert result.exit_code == 1
+    assert "another corpus" in result.output and "intake nlu train" in result.output
+    assert (model / "thresholds.json").read_text() == as_trained
