@@ -21,7 +21,8 @@ from intake.policy import Policy, load_policy
 
 policy_option = click.option("--policy", "policy_path", type=click.Path(dir_okay=False, path_type=Path),
                              default=None, help="Policy TOML file (default: the bundled policy).")
-model_option = click.option("--model-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+model_option = click.option("--model-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                            default=None,
                             help="Trained model directory (default: the bundled model).")
 
 

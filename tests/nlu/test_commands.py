@@ -130,3 +130,12 @@ def test_retune_refuses_scores_made_from_another_corpus(runner, tmp_path, small_
     assert result.exit_code == 1
     assert "another corpus" in result.output and "intake nlu train" in result.output
     assert (model / "thresholds.json").read_text() == as_trained
+
+
+@pytest.mark.parametrize("command", [["retune"], ["evaluate", "--no-latency"]])
+def test_a_missing_model_directory_gets_a_usage_error_not_a_traceback(runner, tmp_path, command):
+    result = runner.invoke(nlu, [*command, "--model-dir", str(tmp_path / "nowhere")])
+
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
