@@ -441,6 +441,10 @@ LONG_PAST = (
     "years ago", "year ago", "last year", "last summer", "years back", "used to", "in the past",
     "long time ago", "ages ago", "dealt with", "long done", "when we were together", "long gone",
 )
+# Laughter: a message that laughs at its own words is joking ("I'll kill him lol, the tap's
+# flooding") or past its worry. The CAT1 cues stand down; the model still reads the message.
+LAUGHTER = frozenset({"lol", "lool", "lolol", "lols", "lmao", "lmfao", "rofl", "haha", "hahaha",
+                      "hahah", "hehe", "😂", "🤣", "😆", "😹"})
 VICTIMS = (
     "me", "him", "her", "us", "my son", "my daughter", "my mum", "my dad", "my wife",
     "my husband", "my partner", "my brother", "my sister", "my neighbour", "my friend",

@@ -356,6 +356,8 @@ class Cat1CueRule:
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.finder.find(doc)
+        if found and _laughs(doc):
+            found = {}
         if "violence" in found:
             found["violence"] = [span for span in found["violence"] if not _near_miss(doc, span)]
             if not found["violence"]:
@@ -368,6 +370,14 @@ class Cat1CueRule:
                      if any(clauses[start] not in past_clauses for start, _ in spans)}
         doc._.rule_cat1 = tuple(sorted(found))
         return doc
+
+
+def _laughs(doc: Doc) -> bool:
+    """ "im gonna kill my boiler engineer lol": the cues are trusted without the model, so a
+    message that laughs gets no cue. Held out (dev and cross-fitted train), all 19 messages
+    with laughter where a cue fired were not CAT1, and no CAT1 message relied on a cue."""
+    return any(token.lower_ in lex.LAUGHTER or token.lower_.startswith(("haha", "lmao"))
+               for token in doc)
 
 
 _NEAR = frozenset({"nearly", "almost", "narrowly", "nearlly", "nearley"})

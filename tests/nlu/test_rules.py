@@ -116,6 +116,18 @@ def test_cat1_cue_rule_ignores_idioms_denials_damage_near_misses_and_long_past_h
     assert nlp(text)._.rule_cat1 == ()
 
 
+@pytest.mark.parametrize(("joking", "meant"), [
+    ("im gonna kill my boiler engineer lol its broken again",
+     "im gonna kill my boiler engineer its broken again"),
+    ("my husband will kill me if the kitchen floods again 😂 can someone look",
+     "my husband will kill me if the kitchen floods again, can someone look"),
+    ("my lad got battered 6-0 at football today hahaha", "my lad got battered outside the shop"),
+])
+def test_cat1_cue_rule_stands_down_when_the_message_laughs_at_itself(nlp, joking, meant):
+    assert nlp(joking)._.rule_cat1 == ()
+    assert nlp(meant)._.rule_cat1 != ()
+
+
 def test_trigger_finder_refuses_anchors_a_pattern_can_match_without():
     with pytest.raises(ValueError, match="without an anchor word"):
         TriggerFinder(spacy.blank("en"), {}, {"HIT": [[{"LOWER": "hit"}, {"LOWER": "me"}],
