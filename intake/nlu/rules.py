@@ -362,7 +362,7 @@ class Cat1CueRule:
             found["violence"] = [span for span in found["violence"] if not _near_miss(doc, span)]
             if not found["violence"]:
                 del found["violence"]
-        past = found.pop("LONG_PAST", [])
+        past = found.pop("LONG_PAST", []) + (_dated_past(doc) if found else [])
         if past:
             clauses = clause_ids(doc)
             past_clauses = {clauses[start] for start, _ in past}
@@ -370,6 +370,18 @@ class Cat1CueRule:
                      if any(clauses[start] not in past_clauses for start, _ in spans)}
         doc._.rule_cat1 = tuple(sorted(found))
         return doc
+
+
+_IN_YEAR = frozenset({"in", "during"})
+
+
+def _dated_past(doc: Doc) -> list[Span]:
+    """ "he punched my son in 2019", "back in 2014": history dated by its year, which the
+    `LONG_PAST` phrases cannot list. Looked for only when a cue was found: "in" is in most
+    reports, so a `Matcher` pattern anchored on it would run on nearly every one."""
+    return [(i - 1, i + 1) for i in range(1, len(doc))
+            if doc[i - 1].lower_ in _IN_YEAR and len(doc[i]) == 4 and doc[i].text.isdigit()
+            and doc[i].text[:2] in ("19", "20")]
 
 
 def _laughs(doc: Doc) -> bool:

@@ -96,6 +96,7 @@ def test_hate_rule_ignores_denials_lookalikes_colours_and_the_resident_called_a_
     ("gonna smash ur face in", ("harassment",)),
     ("he keeps sending threatening messages", ("harassment",)),
     ("the lad from 9 hit my kid on the path", ("violence",)),
+    ("the lad from 9 punched my son in the face", ("violence",)),
 ])
 def test_cat1_cue_rule_names_the_urgent_type_a_report_states_in_plain_words(nlp, text, cued):
     assert nlp(text)._.rule_cat1 == cued
@@ -111,6 +112,8 @@ def test_cat1_cue_rule_names_the_urgent_type_a_report_states_in_plain_words(nlp,
     "he said he'd do the garden at the weekend",
     "he hit me years ago but that's long done, now it's just the music",
     "a scrambler nearly hit my kid on the path",
+    "I reported a man punching my son back in 2019 and you were brilliant, the bins are my worry now",
+    "my husband was assaulted on this estate in 1998 and I still don't like the underpass",
 ])
 def test_cat1_cue_rule_ignores_idioms_denials_damage_near_misses_and_long_past_history(nlp, text):
     assert nlp(text)._.rule_cat1 == ()
