@@ -1,6 +1,6 @@
 """Choosing every threshold on held-out scores (dev and cross-fitted train): types, flags and CAT1.
 
-Types are tuned one by one (F1, CAT1 types a little towards recall). Missing CAT1 is then guarded
+Types are tuned one by one (F1, CAT1 types towards recall: F2). Missing CAT1 is then guarded
 at the level that matters, the category: if no CAT1 type passed its threshold but the `any_cat1`
 score reaches `cat1_any`, the report gets its likeliest CAT1 type. This one number is set for CAT1
 recall (`CAT1_RECALL_TARGET` on the held-out scores), which keeps the recall bias from spraying
@@ -27,7 +27,14 @@ from intake.nlu.rules import RULE_COMPONENTS
 from intake.nlu.thresholds import Band, Thresholds, f_beta, tune_threshold
 from intake.policy import Policy
 
-CAT1_TYPE = Band(beta=1.5, low=0.1, high=0.6, default=0.4)
+# F2 for the CAT1 types. A CAT1 report that a type score catches gets the right type; one the
+# `any_cat1` guard catches gets its likeliest CAT1 type added blindly, so the more recall the type
+# thresholds carry, the higher the guard can sit. Held out, with the guard re-tuned to the same
+# recall each time (`intake nlu retune`): beta 1.5 gave category accuracy 0.8822 (guard 0.18); from
+# 1.7 to 2.0 it is 0.889-0.890 (guard 0.21-0.22) with macro-F1 unchanged (0.859-0.860), both on the
+# cross-fitted train part (0.879 -> 0.887) and on dev (0.898 -> 0.903); from 2.5 it falls again
+# (0.884, then 0.878 at 3.0) as the type thresholds reach the bottom of the band.
+CAT1_TYPE = Band(beta=2.0, low=0.1, high=0.6, default=0.4)
 BALANCED = Band(beta=1.0, low=0.15, high=0.7, default=0.5)
 # On the held-out CAT1 reports (dev + cross-fitted train, ~7,100 with the 24,951-report corpus);
 # the service's bar is 0.98. Unseen text does worse than the reports the guard is tuned on, the
