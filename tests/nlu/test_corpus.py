@@ -26,7 +26,7 @@ def test_a_line_without_text_is_a_bad_input_error():
         parse_report(json.dumps({"types": ["noise"]}), "gold.jsonl:3")
 
 
-@pytest.mark.parametrize(("name", "at_least"), [("challenge.jsonl", 200), ("blind.jsonl", 140)])
+@pytest.mark.parametrize(("name", "at_least"), [("challenge.jsonl", 200), ("blind.jsonl", 140), ("blind2.jsonl", 580)])
 def test_the_challenge_sets_are_never_part_of_the_training_corpus(name, at_least):
     from pathlib import Path
 
