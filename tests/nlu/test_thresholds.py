@@ -28,3 +28,12 @@ def test_a_flag_with_a_recall_floor_gives_up_precision_to_reach_it():
     best_f1_alone, _ = tune_flag(scores, quiet, quiet, gold, beta=1.0)
     floored_alone, _ = tune_flag(scores, quiet, quiet, gold, beta=1.0, min_recall=0.99)
     assert best_f1_alone > 0.2 and floored_alone <= 0.04
+
+
+def test_cat1_types_give_up_more_precision_for_recall_than_nuisance_types():
+    from intake.nlu.tuning import BALANCED, CAT1_TYPE
+
+    # Four positives score high, one scores low among two negatives: catching it costs precision.
+    scores = [0.9, 0.85, 0.8, 0.75, 0.3, 0.35, 0.32, 0.05, 0.04, 0.03]
+    gold = [True, True, True, True, True, False, False, False, False, False]
+    assert tune_threshold(scores, gold, CAT1_TYPE) <= 0.3 < 0.35 < tune_threshold(scores, gold, BALANCED)
