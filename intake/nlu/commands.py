@@ -81,7 +81,8 @@ def train(corpus_dir: Path, out_dir: Path | None, seed: int | None, epochs: int 
     reports = load_corpus(corpus_dir)
     click.echo(f"{len(reports)} reports; seed {settings.seed}; {settings.epochs} epochs of the "
                f"linear classifiers, then {settings.words_epochs} of the bag of words; then "
-               f"{FOLDS} cross-fitted folds for the thresholds")
+               f"{FOLDS} cross-fitted folds for the thresholds, and the model itself on train "
+               f"and dev")
     with click.progressbar(length=settings.epochs + settings.words_epochs,
                            label="training") as bar:
         def progress(stage: str, epoch: int, loss: float, dev_f1: float) -> None:
@@ -131,7 +132,8 @@ def retune(corpus_dir: Path, policy_path: Path | None, model_dir: Path | None) -
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=CORPUS_DIR,
               help="Corpus whose test split is measured when no --file is given.")
 @click.option("--split", type=click.Choice(["test", "dev"]), default="test",
-              help="Which split of the corpus to measure (dev is for tuning decisions; test for reporting).")
+              help="Which split of the corpus to measure: test for reporting; dev, where the epochs "
+                   "are chosen, is in the saved model's training too, so its figures are optimistic.")
 @click.option("--min-cat1-recall", type=float, default=None, help="Exit 1 when CAT1 recall is below this.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--latency/--no-latency", default=True, help="Also measure classify latency.")

@@ -2,7 +2,7 @@
 
 `types` holds a threshold per type label (and `not_asb`); `flags` holds `danger_now`,
 `danger_now_with_rule`, `safeguarding`, `safeguarding_with_rule` and `cat1_any` (see
-`intake.nlu.tuning`, which chooses them all on held-out scores: dev and cross-fitted train). When a
+`intake.nlu.tuning`, which chooses them all on held-out scores: cross-fitted train and dev). When a
 range of thresholds ties, the middle of the range is taken: the middle is least likely to be an
 accident of the held-out reports.
 """
