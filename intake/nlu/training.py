@@ -11,8 +11,9 @@ trained beside them, with its own optimiser, and its epoch is chosen by the blen
 epoch kept is the one with the best dev macro-F1 of a model trained on train alone (at tuned
 thresholds would be better, but at 0.5 is cheap and ranks epochs the same way); thresholds are
 tuned on cross-fitted scores of train and dev; the saved model is then trained on train and dev
-for those epochs (`refit_reports`). The test split is never looked at here. Those held-out scores are saved beside the model,
-so that a rule fix can be re-tuned without training again (`retune_thresholds`).
+for those epochs (`refit_reports`). The test split is never looked at here. Those held-out scores
+are saved beside the model, so that a rule fix can be re-tuned without training again
+(`retune_thresholds`).
 """
 
 from __future__ import annotations
