@@ -11,8 +11,8 @@ committed model kept, and measured on dev, which none of these models saw:
   guard off. Both use the committed model's type thresholds, tuned for a model trained on more
   data, so they favour the larger fractions a little; read the average precisions first.
 
-Run from the repository root: `python bench/nlu_learning_curve.py 0.8 1.0` (about four minutes
-per fraction on this machine).
+Run from the repository root: `python bench/nlu_learning_curve.py [fractions]` (0.8 and 1.0 by
+default, as `make bench` runs it; about four minutes per fraction on this machine).
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ def average_precision(gold: list[bool], scores: list[float]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("fractions", nargs="+", type=float, help="shares of the train split, e.g. 0.5 1.0")
+    parser.add_argument("fractions", nargs="*", type=float, default=[0.8, 1.0],
+                        help="shares of the train split (default: 0.8 1.0)")
     args = parser.parse_args()
     policy = load_policy()
     splits = split_corpus(load_corpus())
