@@ -443,8 +443,9 @@ LONG_PAST = (
 )
 # Laughter: a message that laughs at its own words is joking ("I'll kill him lol, the tap's
 # flooding") or past its worry. The CAT1 cues stand down; the model still reads the message.
-LAUGHTER = frozenset({"lol", "lool", "lolol", "lols", "lmao", "lmfao", "rofl", "haha", "hahaha",
-                      "hahah", "hehe", "😂", "🤣", "😆", "😹"})
+# Whole words, and beginnings that cover the drawn-out spellings ("hahahaha", "lmaooo").
+LAUGHTER = frozenset({"lol", "lool", "lolol", "lols", "lmfao", "rofl", "hehe", "😂", "🤣", "😆", "😹"})
+LAUGHTER_BEGINNINGS = ("haha", "lmao")
 VICTIMS = (
     "me", "him", "her", "us", "my son", "my daughter", "my mum", "my dad", "my wife",
     "my husband", "my partner", "my brother", "my sister", "my neighbour", "my friend",

@@ -388,7 +388,7 @@ def _laughs(doc: Doc) -> bool:
     """ "im gonna kill my boiler engineer lol": the cues are trusted without the model, so a
     message that laughs gets no cue. In the train and dev splits, all 19 messages with laughter
     where a cue fired were not CAT1, and no CAT1 message relied on a cue."""
-    return any(token.lower_ in lex.LAUGHTER or token.lower_.startswith(("haha", "lmao"))
+    return any(token.lower_ in lex.LAUGHTER or token.lower_.startswith(lex.LAUGHTER_BEGINNINGS)
                for token in doc)
 
 
