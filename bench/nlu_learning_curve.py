@@ -7,7 +7,8 @@ model is trained on that share of the train split (the same reports every run) f
 committed model kept, and measured on dev, which none of these models saw:
 - mean average precision over the type labels (threshold-free, so fair to every fraction);
 - average precision of `any_cat1`, the score behind the CAT1 guard;
-- category accuracy with the guard set, on dev, as high as CAT1 recall 0.99 allows, and with the
+- category accuracy with the guard set, on dev, as high as CAT1 recall 0.99 allows
+  (`tuning.tune_cat1_any`), and with the
   guard off. Both use the committed model's type thresholds, tuned for a model trained on more
   data, so they favour the larger fractions a little; read the average precisions first.
 
@@ -28,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from spacy.tokens import Doc  # noqa: E402
 from spacy.util import fix_random_seed  # noqa: E402
 
 from intake.enums import Category  # noqa: E402
@@ -37,10 +39,8 @@ from intake.nlu.model import MODEL_DIR  # noqa: E402
 from intake.nlu.pipeline import ANY_CAT1  # noqa: E402
 from intake.nlu.thresholds import Thresholds  # noqa: E402
 from intake.nlu.training import TrainingSettings, fit_for_epochs  # noqa: E402
-from intake.nlu.tuning import run_with_rules  # noqa: E402
-from intake.policy import load_policy  # noqa: E402
-
-RECALL_TARGET = 0.99
+from intake.nlu.tuning import CAT1_RECALL_TARGET, run_with_rules, tune_cat1_any  # noqa: E402
+from intake.policy import Policy, load_policy  # noqa: E402
 
 
 def average_precision(gold: list[bool], scores: list[float]) -> float:
@@ -51,6 +51,15 @@ def average_precision(gold: list[bool], scores: list[float]) -> float:
             found += 1
             total += found / rank
     return total / max(1, sum(gold))
+
+
+def with_guard(thresholds: Thresholds, guard: float) -> Thresholds:
+    return replace(thresholds, flags={**thresholds.flags, "cat1_any": guard})
+
+
+def accuracy(docs: list[Doc], gold: list[Category | None], thresholds: Thresholds,
+             policy: Policy) -> float:
+    return sum(decide(d, thresholds, policy).category == g for d, g in zip(docs, gold)) / len(gold)
 
 
 def main() -> None:
@@ -76,20 +85,13 @@ def main() -> None:
             average_precision([label in labels_of(r) for r in dev], [d.cats[label] for d in docs])
             for label in thresholds.types)
         any_ap = average_precision([g == Category.CAT1 for g in gold], [d.cats[ANY_CAT1] for d in docs])
-        at_target = "-"
-        for guard in sorted((i / 100 for i in range(2, 80)), reverse=True):
-            chosen = replace(thresholds, flags={**thresholds.flags, "cat1_any": guard})
-            predicted = [decide(d, chosen, policy).category for d in docs]
-            cat1 = [p for p, g in zip(predicted, gold) if g == Category.CAT1]
-            if sum(p == Category.CAT1 for p in cat1) / len(cat1) >= RECALL_TARGET:
-                accuracy = sum(p == g for p, g in zip(predicted, gold)) / len(gold)
-                at_target = f"{accuracy:.4f} (guard {guard:.2f})"
-                break
-        off = replace(thresholds, flags={**thresholds.flags, "cat1_any": 1.01})
-        guard_off = sum(decide(d, off, policy).category == g for d, g in zip(docs, gold)) / len(gold)
+        guard = tune_cat1_any(docs, dev, thresholds, policy)
+        at_target = accuracy(docs, gold, with_guard(thresholds, guard), policy)
+        guard_off = accuracy(docs, gold, with_guard(thresholds, 1.01), policy)
         print(f"train share {fraction:.2f} ({len(train)} reports): mean AP over types {types_ap:.4f}, "
-              f"AP any_cat1 {any_ap:.4f}, category accuracy at CAT1 recall {RECALL_TARGET} "
-              f"{at_target}, guard off {guard_off:.4f} ({time.perf_counter() - started:.0f} s)",
+              f"AP any_cat1 {any_ap:.4f}, category accuracy at CAT1 recall {CAT1_RECALL_TARGET} "
+              f"{at_target:.4f} (guard {guard:.2f}), guard off {guard_off:.4f} "
+              f"({time.perf_counter() - started:.0f} s)",
               flush=True)
 
 
